@@ -1,0 +1,93 @@
+"""Command line: ``python build.py [build|serve|check]``.
+
+Authors' mistakes end as a list of ``path:line:`` problems and exit status 1, never a
+traceback; only a bug in hocvuso itself shows one (with --debug).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .pipeline import build_site, check_course
+from .problems import CourseError
+from .progress import Progress
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    command = args.command or "build"
+    config_file = Path(args.config)
+    try:
+        if command == "check":
+            checked = check_course(config_file)
+            lessons = len(checked.course.lessons)
+            print(f"Không có lỗi: {lessons} bài học, {len(checked.pages)} trang.")
+        elif command == "serve":
+            from .serve import serve  # the live-reload server is only needed here
+
+            serve(config_file, host=args.host, port=args.port)
+        else:
+            progress = Progress()
+            built = build_site(config_file, site_dir=Path(args.site_dir) if args.site_dir else None,
+                               progress=progress)
+            where = _shown(built.site_dir)
+            print(f"Đã dựng {built.pages} trang ({built.lessons} bài học) vào {where}/ "
+                  f"trong {built.seconds:.1f} giây.")
+    except CourseError as error:
+        print(error, file=sys.stderr)
+        count = len(error.problems)
+        print(f"\n{count} lỗi. Chưa dựng trang nào; thư mục trang web cũ (nếu có) được giữ nguyên."
+              if command != "check" else f"\n{count} lỗi.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug in hocvuso, not in the author's files
+        if args.debug:
+            raise
+        print(f"Lỗi không mong đợi trong hocvuso: {error!r}\n"
+              "Chạy lại với --debug để xem chi tiết, và báo lỗi cho nhóm phát triển.", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-f", "--config", default="mkdocs.yml", metavar="FILE",
+                        help="tệp cấu hình của khóa học (mặc định: mkdocs.yml)")
+    common.add_argument("--debug", action="store_true", help="hiện chi tiết khi hocvuso gặp lỗi nội bộ")
+
+    parser = argparse.ArgumentParser(
+        prog="python build.py", parents=[common],
+        description="Dựng khóa học hocvuso thành trang web tĩnh. Không ghi lệnh thì là 'build'.",
+    )
+    parser.add_argument("--version", action="version", version=f"hocvuso {__version__}")
+    parser.add_argument("--site-dir", metavar="DIR", help="thư mục ghi trang web (mặc định: site/)")
+    commands = parser.add_subparsers(dest="command", metavar="LỆNH")
+    build = commands.add_parser("build", parents=[common], help="dựng trang web vào site/ (mặc định)",
+                                description="Kiểm tra toàn bộ khóa học rồi dựng trang web. Chỉ thay "
+                                "thư mục site/ khi dựng thành công.")
+    build.add_argument("--site-dir", metavar="DIR", help="thư mục ghi trang web (mặc định: site/)")
+    serve = commands.add_parser("serve", parents=[common], help="xem trước, tự cập nhật khi sửa tệp",
+                                description="Xem trước khóa học trong trình duyệt; dựng lại và tải lại "
+                                "trang mỗi khi content/, quizzes/, theme/ hoặc mkdocs.yml thay đổi.")
+    serve.add_argument("--host", default="127.0.0.1", help="địa chỉ (mặc định: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="cổng (mặc định: 8000)")
+    commands.add_parser("check", parents=[common], help="chỉ kiểm tra lỗi, không dựng gì",
+                        description="Kiểm tra mkdocs.yml, khung năng lực và mọi bài học; in mọi lỗi "
+                        "dạng tệp:dòng: thông báo. Không ghi tệp nào.")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""The content folder read as a whole: lessons by tier, intros, and files to copy.
+
+Reads every file, reports every problem of every file, and only then decides whether
+the course can be built.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .framework import SLUG, Framework
+from .lessons import MARKDOWN_SUFFIXES, Intro, Lesson, load_intro, load_lesson, output_path, slugify
+from .links import broken_link, find_links
+from .problems import Problems, did_you_mean
+from .settings import Settings
+
+_SLUG = re.compile(SLUG)
+
+
+@dataclass(frozen=True)
+class Content:
+    lessons: tuple[Lesson, ...]
+    home_intro: Intro | None
+    tier_intros: dict[str, Intro]  # by tier slug
+    assets: tuple[str, ...]  # other files under content/, copied as they are
+
+
+def read_content(settings: Settings, framework: Framework, problems: Problems) -> Content:
+    root = settings.content_dir
+    lessons: list[Lesson] = []
+    tier_intros: dict[str, Intro] = {}
+    home_intro: Intro | None = None
+    assets: list[str] = []
+    pages: dict[str, Path] = {}  # output page (case-folded) -> first source writing it
+    tier_slugs = [t.slug for t in framework.tiers]
+
+    for source in sorted(root.rglob("*")):
+        rel = source.relative_to(root)
+        if source.is_dir() or _hidden(rel) or source.resolve() == settings.framework_file:
+            continue
+        path = rel.as_posix()
+        if source.suffix.lower() not in MARKDOWN_SUFFIXES:
+            assets.append(path)
+            continue
+        _check_unique_page(path, source, pages, problems)
+        if path in ("index.md", "index.markdown"):
+            home_intro = load_intro(source, path, problems) or home_intro
+            continue
+        tier = framework.tier(rel.parts[0]) if len(rel.parts) > 1 else None
+        if tier is None:
+            _misplaced(rel, source, tier_slugs, problems)
+            continue
+        if len(rel.parts) == 2 and rel.stem == "index":
+            intro = load_intro(source, path, problems)
+            if intro:
+                tier_intros[tier.slug] = intro
+            continue
+        if not _check_name(rel, source, problems):
+            continue
+        lesson = load_lesson(source, path, tier, framework, quizzes_dir=settings.quizzes_dir,
+                             problems=problems)
+        if lesson:
+            _check_links(lesson, root, problems)
+            lessons.append(lesson)
+
+    if not lessons and not problems:
+        problems.add(root, 1, "chưa có bài học nào",
+                     f"tạo tệp Markdown đầu tiên, ví dụ {root.name}/{tier_slugs[0]}/bai-dau-tien.md")
+    return Content(tuple(lessons), home_intro, tier_intros, tuple(assets))
+
+
+def _hidden(rel: Path) -> bool:
+    # Editors' swap files, .DS_Store and folders such as .git are never content.
+    return any(part.startswith(".") or part.endswith("~") for part in rel.parts)
+
+
+def _check_unique_page(path: str, source: Path, pages: dict[str, Path], problems: Problems):
+    page = output_path(path).casefold()
+    if page in pages:
+        problems.add(source, 1,
+                     f"tệp này và {problems.display(pages[page])} cùng tạo ra trang "
+                     f"'{output_path(path)}'",
+                     "đổi tên một trong hai tệp")
+    else:
+        pages[page] = source
+
+
+def _misplaced(rel: Path, source: Path, tier_slugs: list[str], problems: Problems):
+    if len(rel.parts) == 1:
+        problems.add(source, 1, "bài học phải nằm trong thư mục của một cấp",
+                     "chuyển tệp vào một trong các thư mục: " + ", ".join(f"{s}/" for s in tier_slugs))
+    else:
+        problems.add(source, 1, f"thư mục '{rel.parts[0]}' không phải là cấp nào trong khung năng lực",
+                     did_you_mean(rel.parts[0], tier_slugs))
+
+
+def _check_name(rel: Path, source: Path, problems: Problems) -> bool:
+    parts = [*rel.parts[1:-1], rel.stem]
+    if all(_SLUG.match(part) for part in parts):
+        return True
+    fixed = "/".join([*(slugify(p) for p in rel.parts[:-1]), slugify(rel.stem) + rel.suffix.lower()])
+    problems.add(source, 1,
+                 "tên tệp và thư mục chỉ được dùng chữ thường không dấu, chữ số và dấu '-'",
+                 f"đổi tên thành '{fixed}' (tên tệp trở thành địa chỉ trang web)")
+    return False
+
+
+def _check_links(lesson: Lesson, root: Path, problems: Problems) -> None:
+    for link in find_links(lesson.body, lesson.body_line):
+        broken = broken_link(link, lesson.source, root)
+        if broken:
+            problems.add(lesson.source, link.line, *broken)

@@ -1,0 +1,91 @@
+"""The course as learners walk it: home → tier → domain → lessons, in a stable order.
+
+Pure functions over the content model; nothing here knows about MkDocs or HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .content import Content
+from .framework import Competence, Domain, Framework, Tier
+from .lessons import Intro, Lesson
+
+
+@dataclass(frozen=True)
+class DomainSection:
+    domain: Domain
+    lessons: tuple[Lesson, ...]
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One competence of the framework and, per level of the tier, the lessons on it."""
+
+    competence: Competence
+    cells: tuple[tuple[Lesson, ...], ...]  # one per level of the tier, in order
+
+
+@dataclass(frozen=True)
+class TierPlan:
+    tier: Tier
+    intro: Intro | None
+    sections: tuple[DomainSection, ...]  # only domains that have lessons, framework order
+    grid: tuple[GridRow, ...]  # every competence of the framework
+
+    @property
+    def lessons(self) -> tuple[Lesson, ...]:
+        """Reading order: domain by domain, each in its own order."""
+        return tuple(lesson for section in self.sections for lesson in section.lessons)
+
+    @property
+    def index_path(self) -> str:
+        return f"{self.tier.slug}/index.md"
+
+
+@dataclass(frozen=True)
+class Course:
+    framework: Framework
+    home_intro: Intro | None
+    tiers: tuple[TierPlan, ...]  # only tiers that have lessons
+
+    @property
+    def lessons(self) -> tuple[Lesson, ...]:
+        return tuple(lesson for plan in self.tiers for lesson in plan.lessons)
+
+    def neighbours(self, lesson: Lesson) -> tuple[Lesson | None, Lesson | None]:
+        """Previous and next lesson in the same tier's reading order."""
+        sequence = next(p.lessons for p in self.tiers if p.tier == lesson.tier)
+        index = sequence.index(lesson)
+        before = sequence[index - 1] if index > 0 else None
+        after = sequence[index + 1] if index + 1 < len(sequence) else None
+        return before, after
+
+
+def plan_course(framework: Framework, content: Content) -> Course:
+    tiers = []
+    for tier in framework.tiers:
+        lessons = sorted((x for x in content.lessons if x.tier == tier), key=lambda x: x.sort_key)
+        if lessons:
+            tiers.append(_plan_tier(framework, tier, lessons, content.tier_intros.get(tier.slug)))
+    return Course(framework, content.home_intro, tuple(tiers))
+
+
+def _plan_tier(framework: Framework, tier: Tier, lessons: list[Lesson], intro: Intro | None) -> TierPlan:
+    sections = tuple(
+        DomainSection(domain, tuple(x for x in lessons if x.domain_code == domain.code))
+        for domain in framework.domains
+        if any(x.domain_code == domain.code for x in lessons)
+    )
+    grid = tuple(
+        GridRow(
+            competence,
+            tuple(
+                tuple(x for x in lessons if competence in x.competences and x.level == level)
+                for level in tier.levels
+            ),
+        )
+        for domain in framework.domains
+        for competence in domain.competences
+    )
+    return TierPlan(tier, intro, sections, grid)

@@ -1,0 +1,69 @@
+"""Links and images in lesson Markdown, checked against the author's own files.
+
+MkDocs would also notice a broken link, but only after rendering and without a line
+number; here each one is reported at its line in the source. Images must be local
+files: a picture on another host never loads offline or from a USB stick.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"`+[^`]*`+")
+_INLINE = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str
+    line: int
+    is_image: bool
+
+
+def find_links(body: str, first_line: int) -> Iterator[Link]:
+    """Every inline link, image and reference definition outside code."""
+    in_fence = False
+    for offset, text in enumerate(body.splitlines()):
+        if _FENCE.match(text):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        text = _CODE_SPAN.sub("", text)
+        line = first_line + offset
+        for bang, target in _INLINE.findall(text):
+            yield Link(target, line, bool(bang))
+        reference = _REFERENCE.match(text)
+        if reference:
+            yield Link(reference[1], line, False)
+
+
+def broken_link(link: Link, source: Path, content_dir: Path) -> tuple[str, str] | None:
+    """(message, hint) when the link cannot work from the built site, else None."""
+    if _SCHEME.match(link.target):
+        if link.is_image and link.target.lower().startswith(("http:", "https:", "//")):
+            return (f"ảnh '{link.target}' nằm trên máy chủ khác: nó sẽ không hiện khi không có mạng",
+                    "tải ảnh về, đặt cạnh bài học và dẫn tới tệp đó, ví dụ ![Mô tả](anh/ten-anh.jpg)")
+        return None
+    if link.target.startswith("//"):
+        return None if not link.is_image else (
+            f"ảnh '{link.target}' nằm trên máy chủ khác: nó sẽ không hiện khi không có mạng",
+            "tải ảnh về, đặt cạnh bài học và dẫn tới tệp đó")
+    path = unquote(link.target.split("#", 1)[0].split("?", 1)[0])
+    if not path:
+        return None  # an anchor on the same page
+    target = (content_dir / path.lstrip("/")) if path.startswith("/") else (source.parent / path)
+    target = target.resolve()
+    if target.is_file() and target.is_relative_to(content_dir):
+        return None
+    kind = "ảnh" if link.is_image else "liên kết"
+    shown = target.relative_to(content_dir).as_posix() if target.is_relative_to(content_dir) else path
+    return (f"{kind} '{link.target}' trỏ tới tệp không có: {shown}",
+            "đường dẫn tính từ thư mục của bài học này; kiểm tra tên tệp và thư mục")

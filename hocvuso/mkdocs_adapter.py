@@ -1,0 +1,109 @@
+"""The only module that talks to MkDocs: render a staged docs folder with Material.
+
+Everything MkDocs needs is decided before we get here (pages, navigation, templates
+and their data), so this adapter is small and would be the only thing to rewrite for
+another renderer. MkDocs' own complaints are turned into problems at a line of
+``mkdocs.yml`` or of the author's file.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+
+from .problems import Problems
+from .settings import Settings
+
+# File URLs need real file names: "lesson.html", not "lesson/" (which a browser shows
+# as a folder listing when the site is opened from a USB stick).
+FORCED = {"use_directory_urls": False}
+
+
+def mkdocs_config(settings: Settings, *, docs_dir: Path, site_dir: Path, nav: list,
+                  problems: Problems) -> MkDocsConfig | None:
+    """The author's mkdocs.yml, pointed at the staged docs; None after reporting problems."""
+    config = MkDocsConfig(config_file_path=str(settings.config_file))
+    with _mkdocs_logs() as records, open(settings.config_file, "rb") as handle:
+        try:
+            config.load_file(handle)
+        except MkDocsException as error:
+            problems.add(settings.config_file, 1, f"MkDocs không đọc được tệp: {error}")
+            return None
+    config.data.pop("hocvuso", None)  # our section; MkDocs would call it unknown
+    config.data["theme"] = _theme(config.data.get("theme"), settings)
+    config.load_dict({**FORCED, "docs_dir": str(docs_dir), "site_dir": str(site_dir), "nav": nav})
+    with _mkdocs_logs() as records:
+        errors, warnings = config.validate()
+    for key, message in [*errors, *warnings]:
+        problems.add(settings.config_file, settings.raw.key_lines.get(key.split(".")[0], 1),
+                     f"cấu hình '{key}': {message}",
+                     "xem hướng dẫn cấu hình MkDocs / Material; sửa hoặc xóa dòng này")
+    _report_logs(records, settings, problems, pages={})
+    return None if problems else config
+
+
+def render(config: MkDocsConfig, settings: Settings, *, sources: dict[str, str], problems: Problems) -> None:
+    """Build HTML into ``config.site_dir``; ``sources`` maps staged pages to authors' files."""
+    with _mkdocs_logs() as records:
+        try:
+            mkdocs_build(config)
+        except MkDocsException as error:
+            problems.add(settings.config_file, 1, f"MkDocs dừng lại: {error}")
+    _report_logs(records, settings, problems, pages=sources)
+
+
+def _theme(theme: object, settings: Settings) -> dict:
+    theme = dict(theme) if isinstance(theme, dict) else {"name": theme or "material"}
+    theme.setdefault("custom_dir", str(settings.project_dir / "theme"))
+    theme.setdefault("language", "vi")
+    theme.setdefault("font", False)
+    return theme
+
+
+@contextmanager
+def _mkdocs_logs():
+    """Collect MkDocs' warnings instead of printing its progress chatter."""
+    logger = logging.getLogger("mkdocs")
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = records.append  # type: ignore[method-assign]
+    saved = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        yield records
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
+_DOC = re.compile(r"Doc file '([^']+)'")
+_LINK = re.compile(r"link '([^']+)'")
+
+
+def _report_logs(records, settings: Settings, problems: Problems, *, pages: dict[str, str]) -> None:
+    for record in records:
+        message = record.getMessage()
+        doc = _DOC.search(message)
+        source = pages.get(doc[1]) if doc else None
+        if source:
+            path = settings.content_dir / source
+            problems.add(path, _line_mentioning(path, _LINK.search(message)), f"MkDocs: {message}")
+        else:
+            problems.add(settings.config_file, 1, f"MkDocs: {message}")
+
+
+def _line_mentioning(path: Path, link: re.Match | None) -> int:
+    if link:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if link[1] in line:
+                return number
+    return 1

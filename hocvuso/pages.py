@@ -1,0 +1,150 @@
+"""Every page of the site as data: path, template, title, template data and body.
+
+The templates in ``theme/`` turn ``data`` into HTML, so no HTML is written here. URLs
+are relative to the site root; templates make them relative to the page (``| url``)
+so the site works from any folder and from ``file://``.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+from .course import Course, TierPlan
+from .framework import Framework
+from .lessons import Lesson, output_path
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # Markdown path in the staged docs folder
+    template: str
+    title: str
+    data: dict[str, Any]
+    body: str
+    source: str | None  # the author's file behind it, if any
+
+
+HOME_TITLE = "Trang chủ"
+
+
+def course_pages(course: Course, *, site_name: str) -> list[Page]:
+    pages = [_home(course, site_name)]
+    for plan in course.tiers:
+        pages.append(_tier(course.framework, plan))
+        pages.extend(_lesson(course, lesson) for lesson in plan.lessons)
+    return pages
+
+
+def course_nav(course: Course) -> list:
+    """MkDocs ``nav``: home, then each tier with its domains and their lessons."""
+    nav: list = [{HOME_TITLE: "index.md"}]
+    for plan in course.tiers:
+        children: list = [plan.index_path]
+        for section in plan.sections:
+            title = html.escape(f"{section.domain.code}. {section.domain.name}")
+            children.append({title: [lesson.path for lesson in section.lessons]})
+        nav.append({html.escape(plan.tier.name): children})
+    return nav
+
+
+def _home(course: Course, site_name: str) -> Page:
+    framework = course.framework
+    planned = {plan.tier.slug: plan for plan in course.tiers}
+    tiers = []
+    for tier in framework.tiers:
+        plan = planned.get(tier.slug)
+        lessons = plan.lessons if plan else ()
+        tiers.append({
+            "name": tier.name,
+            "levels": f"{framework.level_name} {tier.level_range}",
+            "url": output_path(plan.index_path) if plan else None,
+            "lessons": len(lessons),
+            "minutes": sum(x.duration for x in lessons),
+        })
+    intro = course.home_intro
+    return Page(
+        path="index.md",
+        template="home.html",
+        title=(intro.title if intro and intro.title else site_name),
+        data={"kind": "home", "framework": framework.name, "source": framework.source, "tiers": tiers},
+        body=intro.body if intro else "",
+        source=intro.path if intro else None,
+    )
+
+
+def _tier(framework: Framework, plan: TierPlan) -> Page:
+    tier = plan.tier
+    grid = []
+    for domain in framework.domains:
+        rows = [
+            {
+                "code": row.competence.code,
+                "name": row.competence.name,
+                "cells": [[_link(x) for x in cell] for cell in row.cells],
+            }
+            for row in plan.grid
+            if row.competence.domain_code == domain.code
+        ]
+        grid.append({"name": f"{domain.code}. {domain.name}", "rows": rows})
+    sections = [
+        {
+            "name": f"{s.domain.code}. {s.domain.name}",
+            "lessons": [
+                {**_link(x), "level": framework.level_label(x.level), "duration": x.duration}
+                for x in s.lessons
+            ],
+        }
+        for s in plan.sections
+    ]
+    intro = plan.intro
+    return Page(
+        path=plan.index_path,
+        template="tier.html",
+        title=(intro.title if intro and intro.title else tier.name),
+        data={
+            "kind": "tier",
+            "name": tier.name,
+            "levels_label": f"{framework.level_name} {tier.level_range}",
+            "levels": [framework.level_label(level) for level in tier.levels],
+            "lesson_count": len(plan.lessons),
+            "minutes": sum(x.duration for x in plan.lessons),
+            "sections": sections,
+            "grid": grid,
+        },
+        body=intro.body if intro else "",
+        source=intro.path if intro else None,
+    )
+
+
+def _lesson(course: Course, lesson: Lesson) -> Page:
+    framework = course.framework
+    before, after = course.neighbours(lesson)
+    everyone = len(lesson.audiences) == len(framework.audiences)
+    domain = framework.domain(lesson.domain_code)
+    return Page(
+        path=lesson.path,
+        template="lesson.html",
+        title=lesson.title,
+        data={
+            "kind": "lesson",
+            "tier": {"name": lesson.tier.name, "url": f"{lesson.tier.slug}/index.html"},
+            "domain": f"{domain.code}. {domain.name}",
+            "level": framework.level_label(lesson.level),
+            "duration": lesson.duration,
+            "competences": [{"code": c.code, "name": c.name} for c in lesson.competences],
+            "objectives": list(lesson.objectives),
+            "audiences": [] if everyone else [a.name for a in lesson.audiences],
+            "sources": list(lesson.sources),
+            "previous": _link(before) if before else None,
+            "next": _link(after) if after else None,
+            "quiz": lesson.quiz,
+        },
+        body=lesson.body,
+        source=lesson.path,
+    )
+
+
+def _link(lesson: Lesson) -> dict[str, str]:
+    return {"title": lesson.title, "url": lesson.url}

@@ -1,0 +1,98 @@
+"""From an author's project folder to a built site, in stages.
+
+settings → framework → content → course plan → pages → staged docs → MkDocs → swap.
+Each stage reports every problem it finds; the site folder is replaced only when the
+whole build succeeded, so a broken lesson never takes the working site down.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import read_content
+from .course import Course, plan_course
+from .framework import load_framework
+from .mkdocs_adapter import mkdocs_config, render
+from .pages import Page, course_nav, course_pages
+from .problems import CourseError, Problems
+from .progress import Progress, Silent
+from .settings import Settings, load_settings
+from .staging import write_docs
+
+
+@dataclass(frozen=True)
+class Checked:
+    settings: Settings
+    course: Course
+    pages: list[Page]
+    assets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Built:
+    site_dir: Path
+    pages: int
+    lessons: int
+    seconds: float
+
+
+def check_course(config_file: Path, progress: Progress | None = None) -> Checked:
+    """Read and check everything; raise :class:`CourseError` listing every problem."""
+    progress = progress or Silent()
+    settings = load_settings(config_file)
+    problems = Problems(settings.project_dir)
+    progress.stage("Đọc khung năng lực")
+    framework = load_framework(settings.framework_file, problems)
+    problems.raise_if_any()
+    progress.stage("Đọc và kiểm tra bài học")
+    content = read_content(settings, framework, problems)
+    problems.raise_if_any()
+    course = plan_course(framework, content)
+    pages = course_pages(course, site_name=settings.site_name)
+    with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:
+        (Path(scratch) / "docs").mkdir()
+        mkdocs_config(settings, docs_dir=Path(scratch) / "docs", site_dir=Path(scratch) / "site",
+                      nav=course_nav(course), problems=problems)
+    problems.raise_if_any()
+    return Checked(settings, course, pages, content.assets)
+
+
+def build_site(config_file: Path, *, site_dir: Path | None = None,
+               progress: Progress | None = None) -> Built:
+    """Build the course into its site folder, replacing it only on success."""
+    progress = progress or Silent()
+    checked = check_course(config_file, progress)
+    settings = checked.settings
+    target = (site_dir or settings.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="hocvuso-docs-") as docs, \
+            tempfile.TemporaryDirectory(prefix=".hocvuso-build-", dir=target.parent) as work:
+        progress.stage(f"Chuẩn bị {len(checked.pages)} trang")
+        write_docs(checked.pages, checked.assets, content_dir=settings.content_dir, docs_dir=Path(docs))
+        fresh = Path(work) / "site"
+        problems = Problems(settings.project_dir)
+        config = mkdocs_config(settings, docs_dir=Path(docs), site_dir=fresh,
+                               nav=course_nav(checked.course), problems=problems)
+        problems.raise_if_any()
+        progress.stage("Dựng trang web bằng MkDocs")
+        sources = {page.path: page.source for page in checked.pages if page.source}
+        render(config, settings, sources=sources, problems=problems)
+        problems.raise_if_any()
+        progress.stage("Thay thư mục trang web")
+        _swap(fresh, target, Path(work))
+    progress.close()
+    return Built(target, len(checked.pages), len(checked.course.lessons), progress.elapsed())
+
+
+def _swap(fresh: Path, target: Path, work: Path) -> None:
+    """Put ``fresh`` where ``target`` is; the old site goes into ``work`` to be deleted."""
+    if target.exists():
+        target.rename(work / "old")
+    fresh.rename(target)
+    shutil.rmtree(work / "old", ignore_errors=True)
+
+
+__all__ = ["Built", "Checked", "CourseError", "build_site", "check_course"]

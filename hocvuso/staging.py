@@ -1,0 +1,29 @@
+"""Write the course as a plain MkDocs docs folder: one Markdown file per page.
+
+Generated pages and lessons alike get front matter naming their template and carrying
+their data (as JSON, which YAML reads as it is), so MkDocs needs no plugin of ours.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+from pathlib import Path
+
+from .pages import Page
+
+
+def write_docs(pages: list[Page], assets: tuple[str, ...], *, content_dir: Path, docs_dir: Path) -> None:
+    for page in pages:
+        target = docs_dir / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Material prints page titles unescaped in several places, so the title is
+        # escaped once here; templates print it as it is and escape everything else.
+        meta = {"template": page.template, "title": html.escape(page.title), "hv": page.data}
+        front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+        target.write_text(f"---\n{front}---\n\n{page.body}", encoding="utf-8")
+    for asset in assets:
+        target = docs_dir / asset
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(content_dir / asset, target)
