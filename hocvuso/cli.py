@@ -61,14 +61,21 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _common(defaults: bool) -> argparse.ArgumentParser:
+    # Options accepted before and after the command; after it they must not reset
+    # what was given before it ("-f x.yml check"), hence SUPPRESS in subcommands.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("-f", "--config", default="mkdocs.yml", metavar="FILE",
-                        help="tệp cấu hình của khóa học (mặc định: mkdocs.yml)")
-    common.add_argument("--debug", action="store_true", help="hiện chi tiết khi hocvuso gặp lỗi nội bộ")
+    common.add_argument("-f", "--config", default="mkdocs.yml" if defaults else argparse.SUPPRESS,
+                        metavar="FILE", help="tệp cấu hình của khóa học (mặc định: mkdocs.yml)")
+    common.add_argument("--debug", action="store_true", default=False if defaults else argparse.SUPPRESS,
+                        help="hiện chi tiết khi hocvuso gặp lỗi nội bộ")
+    return common
 
+
+def _parser() -> argparse.ArgumentParser:
+    common = _common(defaults=False)
     parser = argparse.ArgumentParser(
-        prog="python build.py", parents=[common],
+        prog="python build.py", parents=[_common(defaults=True)],
         description="Dựng khóa học hocvuso thành trang web tĩnh. Không ghi lệnh thì là 'build'.",
     )
     parser.add_argument("--version", action="version", version=f"hocvuso {__version__}")
@@ -77,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", parents=[common], help="dựng trang web vào site/ (mặc định)",
                                 description="Kiểm tra toàn bộ khóa học rồi dựng trang web. Chỉ thay "
                                 "thư mục site/ khi dựng thành công.")
-    build.add_argument("--site-dir", metavar="DIR", help="thư mục ghi trang web (mặc định: site/)")
+    build.add_argument("--site-dir", metavar="DIR", default=argparse.SUPPRESS, help="thư mục ghi trang web (mặc định: site/)")
     serve = commands.add_parser("serve", parents=[common], help="xem trước, tự cập nhật khi sửa tệp",
                                 description="Xem trước khóa học trong trình duyệt; dựng lại và tải lại "
                                 "trang mỗi khi content/, quizzes/, theme/ hoặc mkdocs.yml thay đổi.")

@@ -64,6 +64,13 @@ def build_site(config_file: Path, *, site_dir: Path | None = None,
                progress: Progress | None = None) -> Built:
     """Build the course into its site folder, replacing it only on success."""
     progress = progress or Silent()
+    try:
+        return _build(config_file, site_dir, progress)
+    finally:
+        progress.close()
+
+
+def _build(config_file: Path, site_dir: Path | None, progress: Progress) -> Built:
     checked = check_course(config_file, progress)
     settings = checked.settings
     target = (site_dir or settings.site_dir).resolve()
@@ -83,7 +90,6 @@ def build_site(config_file: Path, *, site_dir: Path | None = None,
         problems.raise_if_any()
         progress.stage("Thay thư mục trang web")
         _swap(fresh, target, Path(work))
-    progress.close()
     return Built(target, len(checked.pages), len(checked.course.lessons), progress.elapsed())
 
 

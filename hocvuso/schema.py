@@ -89,7 +89,10 @@ def _describe(error: jsonschema.ValidationError, where: tuple, *, what: str, exa
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
         names = " hoặc ".join(_TYPE_NAMES.get(t, t) for t in expected)
-        return f"{field} phải là {names}, không phải {_show(error.instance)}", ""
+        key = next((step for step in reversed(where) if isinstance(step, str)), None)
+        sample = example.get(key, "")
+        return (f"{field} phải là {names}, không phải {_show(error.instance)}",
+                f"ví dụ: '{sample}'" if sample else "")
     if kind == "minItems":
         return f"{field} cần ít nhất {error.validator_value} mục", ""
     if kind == "minLength":

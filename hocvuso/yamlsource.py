@@ -119,6 +119,8 @@ def load_yaml(text: str, *, first_line: int = 1) -> Any:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if "end of stream" in (error.problem or "") and error.context_mark:
+            mark = error.context_mark  # where the unclosed quote opened, not the file's end
         line = mark.line + first_line if mark else first_line
         raise YamlSyntaxError(line, _describe(error)) from None
     except yaml.YAMLError as error:
@@ -127,6 +129,30 @@ def load_yaml(text: str, *, first_line: int = 1) -> Any:
         loader.dispose()
 
 
+# PyYAML's messages, in words an author can act on. Matched on the problem text; an
+# unknown one is shown as PyYAML wrote it.
+_PLAIN = (
+    ("expected ',' or ']'", "danh sách mở bằng '[' chưa đóng bằng ']' (hoặc thiếu dấu ',' giữa các mục)"),
+    ("expected ',' or '}'", "nhóm mở bằng '{' chưa đóng bằng '}' (hoặc thiếu dấu ',')"),
+    ("mapping values are not allowed here",
+     "có dấu ':' ở chỗ không được phép; nếu giá trị có dấu ':', hãy đặt nó trong ngoặc kép"),
+    ("could not find expected ':'", "thiếu dấu ':' sau tên trường"),
+    ("found character '\\t'", "có ký tự Tab; hãy thụt đầu dòng bằng dấu cách"),
+    ("found unexpected end of stream", "chuỗi mở bằng dấu ngoặc kép chưa được đóng"),
+    ("did not find expected key", "thụt đầu dòng không khớp với các dòng trên"),
+    ("did not find expected '-' indicator", "thụt đầu dòng của danh sách không khớp"),
+    ("found undefined alias", "dấu '*' ở đầu giá trị có ý nghĩa riêng trong YAML; hãy đặt giá trị trong ngoặc kép"),
+    ("found character '@'", "giá trị bắt đầu bằng '@' phải đặt trong ngoặc kép"),
+    ("found character '`'", "giá trị bắt đầu bằng '`' phải đặt trong ngoặc kép"),
+    ("expected <block end>, but found '-'", "dấu '-' của danh sách thụt đầu dòng không khớp"),
+    ("expected <block end>", "thụt đầu dòng không khớp với các dòng trên"),
+    ("found duplicate anchor", "dấu '&' ở đầu giá trị có ý nghĩa riêng trong YAML; hãy đặt giá trị trong ngoặc kép"),
+)
+
+
 def _describe(error: yaml.MarkedYAMLError) -> str:
-    parts = [error.context, error.problem]
-    return "; ".join(p for p in parts if p)
+    text = f"{error.context or ''} {error.problem or ''}"
+    for english, vietnamese in _PLAIN:
+        if english in text:
+            return vietnamese
+    return "; ".join(p for p in (error.context, error.problem) if p)

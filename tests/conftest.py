@@ -1,0 +1,96 @@
+"""Small real courses, written into a temp dir, built with the real pipeline."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from hocvuso import cli
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+MKDOCS_YML = """\
+site_name: Lớp thử
+hocvuso:
+  framework: content/framework.yml
+theme:
+  name: material
+  custom_dir: theme
+  language: vi
+  font: false
+plugins: []
+markdown_extensions:
+  - admonition
+  - attr_list
+  - toc
+"""
+
+
+class CourseDir:
+    """A course project folder: mkdocs.yml, the bundled framework and theme, lessons."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "content").mkdir(exist_ok=True)
+        (root / "quizzes").mkdir(exist_ok=True)
+        shutil.copytree(REPO / "theme", root / "theme")
+        shutil.copy(REPO / "content" / "framework.yml", root / "content" / "framework.yml")
+        self.write("mkdocs.yml", MKDOCS_YML)
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def lesson(self, rel: str, *, title: str = "Bài thử", competences: str = '["4.2"]',
+               level: int = 1, body: str = "Nội dung bài.\n", extra: str = "") -> Path:
+        """A valid lesson at content/<rel> unless the arguments make it otherwise."""
+        text = (
+            "---\n"
+            f"title: {title}\n"
+            f"competences: {competences}\n"
+            f"level: {level}\n"
+            "duration: 15\n"
+            "objectives:\n"
+            "  - Biết một điều mới\n"
+            f"{extra}"
+            "---\n"
+            f"{body}"
+        )
+        path = self.root / "content" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def run(self, *args: str) -> int:
+        return cli.main(["-f", str(self.root / "mkdocs.yml"), *args])
+
+    def page(self, rel: str) -> str:
+        return (self.root / "site" / rel).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> CourseDir:
+    return CourseDir(tmp_path / "course")
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: run `bash scripts/setup.sh --test`")
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
