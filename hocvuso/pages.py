@@ -68,7 +68,8 @@ def _home(course: Course, site_name: str) -> Page:
         path="index.md",
         template="home.html",
         title=(intro.title if intro and intro.title else site_name),
-        data={"kind": "home", "framework": framework.name, "source": framework.source, "tiers": tiers},
+        data={"kind": "home", "title": intro.title if intro and intro.title else site_name,
+              "framework": framework.name, "source": framework.source, "tiers": tiers},
         body=intro.body if intro else "",
         source=intro.path if intro else None,
     )

@@ -119,8 +119,9 @@ def load_yaml(text: str, *, first_line: int = 1) -> Any:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        if "end of stream" in (error.problem or "") and error.context_mark:
-            mark = error.context_mark  # where the unclosed quote opened, not the file's end
+        unclosed = any(word in (error.problem or "") for word in ("end of stream", "or ']'", "or '}'"))
+        if unclosed and error.context_mark:
+            mark = error.context_mark  # where the unclosed quote or bracket opened
         line = mark.line + first_line if mark else first_line
         raise YamlSyntaxError(line, _describe(error)) from None
     except yaml.YAMLError as error:

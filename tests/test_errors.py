@@ -27,7 +27,7 @@ BROKEN = [
     pytest.param(
         lambda c: c.write("content/co-ban/yaml-sai.md",
                           '---\ntitle: Bài\ncompetences: ["4.2"\nlevel: 1\n---\nx\n'),
-        "content/co-ban/yaml-sai.md:4: lỗi cú pháp YAML trong phần đầu bài: danh sách mở bằng '[' "
+        "content/co-ban/yaml-sai.md:3: lỗi cú pháp YAML trong phần đầu bài: danh sách mở bằng '[' "
         "chưa đóng bằng ']' (hoặc thiếu dấu ',' giữa các mục)\n"
         "    gợi ý: kiểm tra dấu ':', thụt đầu dòng và dấu ngoặc ở dòng này hoặc dòng trên",
         id="yaml-syntax-error-with-its-line",

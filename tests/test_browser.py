@@ -1,0 +1,70 @@
+"""The built site in Debian's chromium, opened straight from disk (file://)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def built(course):
+    course.lesson("co-ban/an-toan/mat-khau.md", title="Mật khẩu và mã OTP", competences='["4.2"]')
+    course.lesson("co-ban/an-toan/lua-dao.md", title="Nhận biết lừa đảo", competences='["4.2"]', level=2)
+    course.lesson("trung-cap/chu-ky-so.md", title="Chữ ký số", competences='["2.3"]', level=3)
+    assert course.run("build") == 0
+    return course.root / "site"
+
+
+def _page(browser, requests: list[str]):
+    page = browser.new_page(viewport={"width": 360, "height": 740})  # a small Android phone
+    page.set_default_timeout(5000)
+    page.on("request", lambda request: requests.append(request.url))
+    return page
+
+
+def test_learner_follows_navigation_from_home_to_a_lesson_from_file_url(browser, built):
+    requests: list[str] = []
+    page = _page(browser, requests)
+    page.goto(built.joinpath("index.html").as_uri())
+    assert page.locator("h1").inner_text() == "Lớp thử"
+
+    page.locator(".md-content").get_by_role("link", name="Cơ bản", exact=True).click()
+    assert page.url.endswith("/co-ban/index.html")
+    assert page.locator("h1").inner_text() == "Cơ bản"
+
+    page.locator(".hv-lessons").get_by_role("link", name="Mật khẩu và mã OTP").click()
+    assert page.url.endswith("/co-ban/an-toan/mat-khau.html")
+    assert page.locator("h1").inner_text() == "Mật khẩu và mã OTP"
+    assert page.locator(".hv-objectives").is_visible()
+
+    page.get_by_role("link", name="Bài trước Nhận biết lừa đảo").click()
+    assert page.locator("h1").inner_text() == "Nhận biết lừa đảo"
+
+    # The phone's menu drawer opens on this lesson's tier and domain.
+    page.locator("label.md-header__button[for='__drawer']").click()
+    drawer = page.locator(".md-sidebar--primary")
+    drawer.get_by_role("link", name="Mật khẩu và mã OTP").click()
+    assert page.locator("h1").inner_text() == "Mật khẩu và mã OTP"
+
+    assert all(url.startswith("file://") for url in requests), [u for u in requests if not u.startswith("file://")]
+    page.close()
+
+
+def test_tier_grid_links_open_lessons(browser, built):
+    page = _page(browser, [])
+    page.goto(built.joinpath("co-ban/index.html").as_uri())
+    page.locator("table.hv-grid").get_by_role("link", name="Nhận biết lừa đảo").click()
+    assert page.locator("h1").inner_text() == "Nhận biết lừa đảo"
+    page.close()
+
+
+def test_lesson_page_has_vietnamese_ui_and_no_horizontal_scroll_on_a_small_phone(browser, built):
+    page = _page(browser, [])
+    page.goto(built.joinpath("co-ban/an-toan/mat-khau.html").as_uri())
+    assert page.locator("html").get_attribute("lang") == "vi"
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    font_px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)")
+    assert font_px >= 16
+    page.close()

@@ -1,0 +1,87 @@
+"""`python build.py serve`: a live preview that rebuilds on save and survives mistakes."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+
+import pytest
+
+from conftest import REPO
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.fixture
+def served(course):
+    course.lesson("co-ban/bai.md", title="Bản đầu")
+    port = _free_port()
+    log = course.root.parent / "serve.log"
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "serve", "--port", str(port)],
+        cwd=course.root, stdout=subprocess.DEVNULL, stderr=log.open("w"), text=True,
+    )
+    course.log = log
+    url = f"http://127.0.0.1:{port}/co-ban/bai.html"
+    try:
+        assert _wait_for(lambda: (_get(url) or "").find("Bản đầu") >= 0), "preview never came up"
+        yield course, url
+    finally:
+        process.terminate()
+        try:
+            process.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    assert not (course.root / "site").exists(), "serve must not touch site/"
+
+
+def test_preview_rebuilds_when_a_lesson_is_saved(served):
+    course, url = served
+    course.lesson("co-ban/bai.md", title="Bản đã sửa")
+    assert _wait_for(lambda: "Bản đã sửa" in (_get(url) or ""))
+
+
+def test_preview_picks_up_a_new_lesson_and_theme_change(served):
+    course, url = served
+    course.lesson("co-ban/bai-moi.md", title="Bài mới thêm")
+    new_page = url.replace("bai.html", "bai-moi.html")
+    assert _wait_for(lambda: "Bài mới thêm" in (_get(new_page) or ""))
+    css = course.root / "theme" / "assets" / "hocvuso.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* sửa giao diện */\n", encoding="utf-8")
+    css_url = url.split("/co-ban/")[0] + "/assets/hocvuso.css"
+    assert _wait_for(lambda: "sửa giao diện" in (_get(css_url) or ""))
+
+
+def test_a_broken_save_keeps_the_last_good_preview(served):
+    course, url = served
+    course.write("content/co-ban/bai.md", "---\ntitle: [hỏng\n---\n")
+    assert _wait_for(lambda: "content/co-ban/bai.md:2: lỗi cú pháp YAML" in course.log.read_text())
+    assert "Chưa cập nhật bản xem trước" in course.log.read_text()
+    assert "Bản đầu" in (_get(url) or "")
+    course.lesson("co-ban/bai.md", title="Đã sửa lỗi")
+    assert _wait_for(lambda: "Đã sửa lỗi" in (_get(url) or ""))
