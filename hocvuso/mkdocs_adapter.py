@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from .problems import Problems
+from .sanitize import clean_site
 from .settings import Settings
 
 # File URLs need real file names: "lesson.html", not "lesson/" (which a browser shows
@@ -26,7 +27,7 @@ FORCED = {"use_directory_urls": False}
 
 
 def mkdocs_config(settings: Settings, *, docs_dir: Path, site_dir: Path, nav: list,
-                  problems: Problems) -> MkDocsConfig | None:
+                  problems: Problems, marker: str = "hv-author") -> MkDocsConfig | None:
     """The author's mkdocs.yml, pointed at the staged docs; None after reporting problems."""
     config = MkDocsConfig(config_file_path=str(settings.config_file))
     with _mkdocs_logs() as records, open(settings.config_file, "rb") as handle:
@@ -45,7 +46,10 @@ def mkdocs_config(settings: Settings, *, docs_dir: Path, site_dir: Path, nav: li
                      f"cấu hình '{key}': {message}",
                      "xem hướng dẫn cấu hình MkDocs / Material; sửa hoặc xóa dòng này")
     _report_logs(records, settings, problems, pages={})
-    return None if problems else config
+    if problems:
+        return None
+    config.extra["hv_marker"] = marker  # see theme/partials/hv-author.html
+    return config
 
 
 def render(config: MkDocsConfig, settings: Settings, *, sources: dict[str, str], problems: Problems) -> None:
@@ -56,6 +60,8 @@ def render(config: MkDocsConfig, settings: Settings, *, sources: dict[str, str],
         except MkDocsException as error:
             problems.add(settings.config_file, 1, f"MkDocs dừng lại: {error}")
     _report_logs(records, settings, problems, pages=sources)
+    if not problems:
+        clean_site(Path(config.site_dir), config.extra["hv_marker"])
 
 
 def _theme(theme: object, settings: Settings) -> dict:

@@ -18,6 +18,7 @@ from .framework import load_framework
 from .mkdocs_adapter import mkdocs_config, render
 from .pages import Page, course_nav, course_pages
 from .problems import CourseError, Problems
+from .sanitize import new_marker
 from .progress import Progress, Silent
 from .settings import Settings, load_settings
 from .staging import write_docs
@@ -82,7 +83,8 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress) -> Buil
         fresh = Path(work) / "site"
         problems = Problems(settings.project_dir)
         config = mkdocs_config(settings, docs_dir=Path(docs), site_dir=fresh,
-                               nav=course_nav(checked.course), problems=problems)
+                               nav=course_nav(checked.course), problems=problems,
+                               marker=new_marker())
         problems.raise_if_any()
         progress.stage("Dựng trang web bằng MkDocs")
         sources = {page.path: page.source for page in checked.pages if page.source}

@@ -173,3 +173,20 @@ def test_digcomp_levels_are_checked_against_its_own_tiers(course, capsys):
     assert "content/foundation/ai.md:3: mã năng lực '6.1' không có trong khung năng lực" in err
     assert ("content/foundation/ai.md:4: level 3 không thuộc cấp Foundation của thư mục "
             "'foundation' (level 1–2)") in err
+
+
+def test_links_between_lessons_point_at_the_built_pages(course):
+    course.lesson("co-ban/an-toan/otp.md", title="Mã OTP")
+    course.lesson("co-ban/thiet-bi/wifi.md", body="Xem [bài về mã OTP](../an-toan/otp.md#ghi-nho).\n")
+    assert course.run("build") == 0
+    assert 'href="../an-toan/otp.html#ghi-nho"' in course.page("co-ban/thiet-bi/wifi.html")
+
+
+def test_home_and_tier_intros_written_by_authors_are_shown(course):
+    course.write("content/index.md", "---\ntitle: Khóa học của xã\n---\nChào mừng bà con.\n")
+    course.write("content/co-ban/index.md", "Cấp đầu tiên cho người mới.\n")
+    course.lesson("co-ban/bai.md")
+    assert course.run("build") == 0
+    home = course.page("index.html")
+    assert "<h1>Khóa học của xã</h1>" in home and "Chào mừng bà con." in home
+    assert "Cấp đầu tiên cho người mới." in course.page("co-ban/index.html")

@@ -1,0 +1,77 @@
+"""Lesson text is untrusted: script written into a lesson never runs on a learner's page."""
+
+from __future__ import annotations
+
+import pytest
+
+PAYLOADS = """\
+Đoạn an toàn với **chữ đậm**.
+
+<script>window.__xss = "script"</script>
+
+<img src="khong-co.png" onerror="window.__xss = 'onerror'" alt="x">
+
+<svg onload="window.__xss = 'svg'"><circle r="1"/></svg>
+
+<iframe srcdoc="<script>parent.__xss = 'iframe'</script>"></iframe>
+
+<details open ontoggle="window.__xss = 'ontoggle'"><summary>Mở</summary>Nội dung</details>
+
+<a id="js-link" href="javascript:window.__xss = 'href'">Bấm vào đây</a>
+
+[Liên kết Markdown](javascript:window.__xss='markdown')
+
+<form action="https://example.com"><input name="otp"></form>
+
+<style>body { display: none }</style>
+
+<div style="background:url(javascript:alert(1))">Kiểu</div>
+
+Đoạn có thuộc tính.
+{: onmouseover="window.__xss = 'attr_list'" }
+
+## Tiêu đề <img src="x" onerror="window.__xss = 'toc'">
+
+<!--/hv-author--><script>window.__xss = "forged marker"</script>
+"""
+
+
+@pytest.fixture
+def hostile(course):
+    course.write("mkdocs.yml", course.root.joinpath("mkdocs.yml").read_text(encoding="utf-8")
+                 + "  - toc:\n      permalink: true\n")
+    course.lesson("co-ban/doc-hai.md", title="<script>window.__xss='title'</script>Bài",
+                  body=PAYLOADS)
+    course.write("content/index.md", "<script>window.__xss='intro'</script>Chào\n")
+    assert course.run("build") == 0
+    return course
+
+
+def test_built_lesson_html_carries_no_script_handlers_or_javascript_urls(hostile):
+    page = hostile.page("co-ban/doc-hai.html")
+    body = page[page.index('<article'):page.index('</article>')]
+    for bad in ["<script", "onerror", "onload", "ontoggle", "onmouseover", "javascript:", "<iframe",
+                "<form", "<input", "<style", "style="]:
+        assert bad not in body, bad
+    assert "&lt;script&gt;window.__xss=&#x27;title&#x27;&lt;/script&gt;Bài</h1>" in body
+    assert "<strong>chữ đậm</strong>" in body
+    assert "<summary>Mở</summary>" in body
+
+
+@pytest.mark.browser
+def test_no_payload_runs_in_a_real_browser(browser, hostile):
+    dialogs: list[str] = []
+    for path in ["co-ban/doc-hai.html", "index.html", "co-ban/index.html"]:
+        page = browser.new_page()
+        page.set_default_timeout(5000)
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto((hostile.root / "site" / path).as_uri())
+        page.wait_for_load_state("load")
+        if path.startswith("co-ban/doc"):
+            page.locator("article").get_by_text("Bấm vào đây").click()
+            page.locator("article").get_by_text("Đoạn có thuộc tính.").hover()
+            page.locator("article summary").click()
+        assert page.evaluate("window.__xss") is None, path
+        assert page.evaluate("document.body.offsetHeight") > 0  # the <style> did not hide it
+        page.close()
+    assert dialogs == []
