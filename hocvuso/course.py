@@ -10,6 +10,11 @@ from dataclasses import dataclass
 from .content import Content
 from .framework import Competence, Domain, Framework, Tier
 from .lessons import Intro, Lesson
+from .quizzes import Quiz
+
+
+FINAL_TEST_PREFIX = "cuoi-cap-"  # quiz ids of the final tests; reserved for them
+FINAL_TEST_PAGE = "kiem-tra-cuoi-cap"
 
 
 @dataclass(frozen=True)
@@ -38,9 +43,19 @@ class TierPlan:
         """Reading order: domain by domain, each in its own order."""
         return tuple(lesson for section in self.sections for lesson in section.lessons)
 
+    quiz_ids: tuple[str, ...] = ()  # quizzes of the tier's lessons, in reading order
+
     @property
     def index_path(self) -> str:
         return f"{self.tier.slug}/index.md"
+
+    @property
+    def final_test_id(self) -> str:
+        return f"{FINAL_TEST_PREFIX}{self.tier.slug}"
+
+    @property
+    def final_test_path(self) -> str:
+        return f"{self.tier.slug}/{FINAL_TEST_PAGE}.md"
 
 
 @dataclass(frozen=True)
@@ -48,6 +63,7 @@ class Course:
     framework: Framework
     home_intro: Intro | None
     tiers: tuple[TierPlan, ...]  # only tiers that have lessons
+    quizzes: dict[str, Quiz]
 
     @property
     def lessons(self) -> tuple[Lesson, ...]:
@@ -62,13 +78,13 @@ class Course:
         return before, after
 
 
-def plan_course(framework: Framework, content: Content) -> Course:
+def plan_course(framework: Framework, content: Content, quizzes: dict[str, Quiz] | None = None) -> Course:
     tiers = []
     for tier in framework.tiers:
         lessons = sorted((x for x in content.lessons if x.tier == tier), key=lambda x: x.sort_key)
         if lessons:
             tiers.append(_plan_tier(framework, tier, lessons, content.tier_intros.get(tier.slug)))
-    return Course(framework, content.home_intro, tuple(tiers))
+    return Course(framework, content.home_intro, tuple(tiers), dict(quizzes or {}))
 
 
 def _plan_tier(framework: Framework, tier: Tier, lessons: list[Lesson], intro: Intro | None) -> TierPlan:
@@ -88,4 +104,6 @@ def _plan_tier(framework: Framework, tier: Tier, lessons: list[Lesson], intro: I
         for domain in framework.domains
         for competence in domain.competences
     )
-    return TierPlan(tier, intro, sections, grid)
+    in_order = [x for section in sections for x in section.lessons]
+    quiz_ids = tuple(dict.fromkeys(x.quiz for x in in_order if x.quiz))
+    return TierPlan(tier, intro, sections, grid, quiz_ids)

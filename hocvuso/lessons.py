@@ -91,6 +91,7 @@ LESSON_EXAMPLE = {
 INTRO_SCHEMA = {"type": "object", "properties": {"title": {"type": "string", "minLength": 1}}}
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+QUIZ_MARKER = re.compile(r"^<!--\s*quiz\s*-->\s*$", re.M)  # places the quiz inside the lesson
 
 
 def output_path(path: str) -> str:
@@ -172,6 +173,7 @@ def load_lesson(
     audiences = _audiences(meta, framework, source, problems)
     _check_level(meta, tier, framework, source, problems)
     _check_quiz(meta, quizzes_dir, source, problems)
+    _check_quiz_marker(meta, body, body_line, source, problems)
     if len(problems.items) > before:
         return None
     return Lesson(
@@ -241,3 +243,12 @@ def _check_quiz(meta: Mapping, quizzes_dir: Path, source: Path, problems: Proble
     if quiz and not any((quizzes_dir / f"{quiz}{ext}").is_file() for ext in (".yml", ".yaml")):
         problems.add(source, meta.line_of("quiz"), f"không tìm thấy bài kiểm tra '{quiz}'",
                      f"tạo tệp {quizzes_dir.name}/{quiz}.yml hoặc sửa tên trong trường 'quiz'")
+
+
+def _check_quiz_marker(meta: Mapping, body: str, body_line: int, source: Path, problems: Problems):
+    lines = [body_line + body[:m.start()].count("\n") for m in QUIZ_MARKER.finditer(body)]
+    if lines and not meta.get("quiz"):
+        problems.add(source, lines[0], "có dòng '<!-- quiz -->' nhưng bài học chưa khai báo bài kiểm tra",
+                     "thêm 'quiz: <tên tệp trong quizzes/>' vào phần đầu bài, hoặc xóa dòng này")
+    for line in lines[1:]:
+        problems.add(source, line, "dòng '<!-- quiz -->' chỉ được có một lần trong bài", "xóa dòng thừa")

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .course import Course, TierPlan
-from .framework import Framework
 from .lessons import Lesson, output_path
+from .quiz_pages import (FINAL_TEST_TITLE, QuizAssets, final_test_html, lesson_quiz_html, scripts_for,
+                         with_slot)
 
 
 @dataclass(frozen=True)
@@ -24,16 +25,20 @@ class Page:
     data: dict[str, Any]
     body: str
     source: str | None  # the author's file behind it, if any
+    quiz_html: str | None = None  # put where the body's quiz slot is, after rendering
 
 
 HOME_TITLE = "Trang chủ"
 
 
-def course_pages(course: Course, *, site_name: str) -> list[Page]:
+def course_pages(course: Course, *, site_name: str, assets: QuizAssets) -> list[Page]:
     pages = [_home(course, site_name)]
     for plan in course.tiers:
-        pages.append(_tier(course.framework, plan))
-        pages.extend(_lesson(course, lesson) for lesson in plan.lessons)
+        scripts = scripts_for(assets, plan.tier.slug)
+        pages.append(_tier(course, plan, scripts))
+        pages.extend(_lesson(course, lesson, scripts) for lesson in plan.lessons)
+        if plan.quiz_ids:
+            pages.append(_final_test(course, plan, scripts))
     return pages
 
 
@@ -45,6 +50,8 @@ def course_nav(course: Course) -> list:
         for section in plan.sections:
             title = html.escape(f"{section.domain.code}. {section.domain.name}")
             children.append({title: [lesson.path for lesson in section.lessons]})
+        if plan.quiz_ids:
+            children.append({FINAL_TEST_TITLE: plan.final_test_path})
         nav.append({html.escape(plan.tier.name): children})
     return nav
 
@@ -75,7 +82,8 @@ def _home(course: Course, site_name: str) -> Page:
     )
 
 
-def _tier(framework: Framework, plan: TierPlan) -> Page:
+def _tier(course: Course, plan: TierPlan, scripts: list[str]) -> Page:
+    framework = course.framework
     tier = plan.tier
     grid = []
     for domain in framework.domains:
@@ -93,7 +101,8 @@ def _tier(framework: Framework, plan: TierPlan) -> Page:
         {
             "name": f"{s.domain.code}. {s.domain.name}",
             "lessons": [
-                {**_link(x), "level": framework.level_label(x.level), "duration": x.duration}
+                {**_link(x), "level": framework.level_label(x.level), "duration": x.duration,
+                 "quiz": x.quiz}
                 for x in s.lessons
             ],
         }
@@ -113,13 +122,17 @@ def _tier(framework: Framework, plan: TierPlan) -> Page:
             "minutes": sum(x.duration for x in plan.lessons),
             "sections": sections,
             "grid": grid,
+            "final_test": ({"url": output_path(plan.final_test_path), "quiz": plan.final_test_id,
+                            "questions": sum(len(course.quizzes[q].questions) for q in plan.quiz_ids)}
+                           if plan.quiz_ids else None),
+            "scripts": scripts,
         },
         body=intro.body if intro else "",
         source=intro.path if intro else None,
     )
 
 
-def _lesson(course: Course, lesson: Lesson) -> Page:
+def _lesson(course: Course, lesson: Lesson, scripts: list[str]) -> Page:
     framework = course.framework
     before, after = course.neighbours(lesson)
     everyone = len(lesson.audiences) == len(framework.audiences)
@@ -141,9 +154,31 @@ def _lesson(course: Course, lesson: Lesson) -> Page:
             "previous": _link(before) if before else None,
             "next": _link(after) if after else None,
             "quiz": lesson.quiz,
+            "scripts": scripts if lesson.quiz else [],
         },
-        body=lesson.body,
+        body=with_slot(lesson.body) if lesson.quiz else lesson.body,
         source=lesson.path,
+        quiz_html=lesson_quiz_html(course, lesson.quiz, lesson.path) if lesson.quiz else None,
+    )
+
+
+def _final_test(course: Course, plan: TierPlan, scripts: list[str]) -> Page:
+    tier = plan.tier
+    quizzes = [course.quizzes[quiz_id] for quiz_id in plan.quiz_ids]
+    return Page(
+        path=plan.final_test_path,
+        template="final.html",
+        title=f"{FINAL_TEST_TITLE}: {tier.name}",
+        data={
+            "kind": "final",
+            "tier": {"name": tier.name, "url": output_path(plan.index_path)},
+            "questions": sum(len(q.questions) for q in quizzes),
+            "quizzes": [q.title for q in quizzes],
+            "scripts": scripts,
+        },
+        body=with_slot(""),
+        source=None,
+        quiz_html=final_test_html(course, plan),
     )
 
 

@@ -14,9 +14,12 @@ from pathlib import Path
 
 from .content import read_content
 from .course import Course, plan_course
+from .lessons import output_path
 from .framework import load_framework
 from .mkdocs_adapter import mkdocs_config, render
 from .pages import Page, course_nav, course_pages
+from .quiz_pages import QuizAssets, fill_slots, quiz_assets
+from .quizzes import load_quizzes
 from .problems import CourseError, Problems
 from .sanitize import new_marker
 from .progress import Progress, Silent
@@ -30,6 +33,7 @@ class Checked:
     course: Course
     pages: list[Page]
     assets: tuple[str, ...]
+    quiz_assets: QuizAssets
 
 
 @dataclass(frozen=True)
@@ -50,15 +54,18 @@ def check_course(config_file: Path, progress: Progress | None = None) -> Checked
     problems.raise_if_any()
     progress.stage("Đọc và kiểm tra bài học")
     content = read_content(settings, framework, problems)
+    progress.stage("Đọc và kiểm tra bài kiểm tra")
+    quizzes = load_quizzes(settings.quizzes_dir, framework, problems)
     problems.raise_if_any()
-    course = plan_course(framework, content)
-    pages = course_pages(course, site_name=settings.site_name)
+    course = plan_course(framework, content, quizzes)
+    assets = quiz_assets(course, settings.course_id)
+    pages = course_pages(course, site_name=settings.site_name, assets=assets)
     with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:
         (Path(scratch) / "docs").mkdir()
         mkdocs_config(settings, docs_dir=Path(scratch) / "docs", site_dir=Path(scratch) / "site",
                       nav=course_nav(course), problems=problems)
     problems.raise_if_any()
-    return Checked(settings, course, pages, content.assets)
+    return Checked(settings, course, pages, content.assets, assets)
 
 
 def build_site(config_file: Path, *, site_dir: Path | None = None,
@@ -79,7 +86,9 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress) -> Buil
     with tempfile.TemporaryDirectory(prefix="hocvuso-docs-") as docs, \
             tempfile.TemporaryDirectory(prefix=".hocvuso-build-", dir=target.parent) as work:
         progress.stage(f"Chuẩn bị {len(checked.pages)} trang")
-        write_docs(checked.pages, checked.assets, content_dir=settings.content_dir, docs_dir=Path(docs))
+        write_docs(checked.pages, checked.assets, content_dir=settings.content_dir, docs_dir=Path(docs),
+                   generated=checked.quiz_assets.files,
+                   quiz_images=_quiz_images(checked), quizzes_dir=settings.quizzes_dir)
         fresh = Path(work) / "site"
         problems = Problems(settings.project_dir)
         config = mkdocs_config(settings, docs_dir=Path(docs), site_dir=fresh,
@@ -90,9 +99,14 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress) -> Buil
         sources = {page.path: page.source for page in checked.pages if page.source}
         render(config, settings, sources=sources, problems=problems)
         problems.raise_if_any()
+        fill_slots(fresh, {output_path(p.path): p.quiz_html for p in checked.pages if p.quiz_html})
         progress.stage("Thay thư mục trang web")
         _swap(fresh, target, Path(work))
     return Built(target, len(checked.pages), len(checked.course.lessons), progress.elapsed())
+
+
+def _quiz_images(checked: Checked) -> list[str]:
+    return sorted({q.image.src for quiz in checked.course.quizzes.values() for q in quiz.questions if q.image})
 
 
 def _swap(fresh: Path, target: Path, work: Path) -> None:

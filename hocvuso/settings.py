@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
+from .framework import SLUG
+from .lessons import slugify
 from .problems import CourseError, Problems
 from .yamlsource import Mapping, YamlSyntaxError, load_yaml
 
@@ -22,6 +24,7 @@ SETTINGS_SCHEMA = {
         "framework": {"type": "string", "minLength": 1},
         "content": {"type": "string", "minLength": 1},
         "quizzes": {"type": "string", "minLength": 1},
+        "course_id": {"type": "string", "pattern": SLUG},
     },
 }
 
@@ -35,6 +38,7 @@ class Settings:
     quizzes_dir: Path
     site_dir: Path
     site_name: str
+    course_id: str  # names the learner's saved progress: keep it when renaming the site
     raw: Mapping  # all of mkdocs.yml, with lines, for reporting MkDocs' own complaints
 
 
@@ -88,6 +92,7 @@ def load_settings(config_file: Path) -> Settings:
         quizzes_dir=(project_dir / ours.get("quizzes", "quizzes")).resolve(),
         site_dir=(project_dir / site_dir).resolve(),
         site_name=str(raw["site_name"]),
+        course_id=ours.get("course_id") or slugify(str(raw["site_name"])),
         raw=raw,
     )
 

@@ -12,9 +12,11 @@ import shutil
 from pathlib import Path
 
 from .pages import Page
+from .quiz_render import QUIZ_IMAGES
 
 
-def write_docs(pages: list[Page], assets: tuple[str, ...], *, content_dir: Path, docs_dir: Path) -> None:
+def write_docs(pages: list[Page], assets: tuple[str, ...], *, content_dir: Path, docs_dir: Path,
+               generated: dict[str, str], quiz_images: list[str], quizzes_dir: Path) -> None:
     for page in pages:
         target = docs_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -27,3 +29,11 @@ def write_docs(pages: list[Page], assets: tuple[str, ...], *, content_dir: Path,
         target = docs_dir / asset
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(content_dir / asset, target)
+    for path, text in generated.items():  # the quiz engine and bundles
+        target = docs_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    for src in quiz_images:
+        target = docs_dir / QUIZ_IMAGES / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(quizzes_dir / src, target)

@@ -1,0 +1,215 @@
+/* hocvuso quiz engine: checks answers on the page, keeps progress in localStorage.
+   No dependencies; works from file:// (data comes from a <script>, never fetch).
+   Progress lives under "hocvuso:<course>:<quiz>" as {v, a: {key: {f, ok, v}}, pass};
+   an answer counts only while its fingerprint f matches the question on the page. */
+(function () {
+  "use strict";
+  var bundle = window.hvQuiz;
+  if (!bundle) return;
+  var doc = document, V = 1, quizzes = bundle.q;
+  doc.documentElement.className += " hv-js";
+
+  function storeKey(id) { return "hocvuso:" + bundle.c + ":" + id; }
+  function load(id) {
+    var rec = null;
+    try { rec = JSON.parse(localStorage.getItem(storeKey(id))); } catch (e) { /* unreadable: start afresh */ }
+    if (rec && rec.v > V) rec.ro = true; /* written by a newer engine: read, never overwrite */
+    return rec && rec.a ? rec : { v: V, a: {} };
+  }
+  function save(id, rec) {
+    if (rec.ro) return;
+    try { localStorage.setItem(storeKey(id), JSON.stringify(rec)); } catch (e) { /* full or disabled */ }
+  }
+
+  function questionsOf(id) {
+    var quiz = quizzes[id];
+    if (!quiz) return [];
+    if (!quiz.from) return quiz.q;
+    var all = [];
+    quiz.from.forEach(function (part) {
+      (quizzes[part] ? quizzes[part].q : []).forEach(function (q) {
+        var copy = Object.assign({}, q);
+        copy.k = part + "/" + q.k;
+        all.push(copy);
+      });
+    });
+    return all;
+  }
+  function versionOf(qs) { return qs.map(function (q) { return q.f; }).join(""); }
+
+  function tally(id) {
+    var qs = questionsOf(id), rec = load(id), right = 0, done = 0;
+    qs.forEach(function (q) {
+      var saved = rec.a[q.k];
+      if (saved && saved.f === q.f) { done++; if (saved.ok) right++; }
+    });
+    var need = Math.ceil(quizzes[id].p * qs.length / 100);
+    var passed = rec.pass === versionOf(qs) || (done === qs.length && right >= need);
+    return { total: qs.length, right: right, done: done, need: need, passed: passed, rec: rec, qs: qs };
+  }
+
+  function showStatuses() {
+    each(doc.querySelectorAll("[data-hv-status]"), function (el) {
+      var id = el.getAttribute("data-hv-status");
+      if (!quizzes[id]) return;
+      var t = tally(id);
+      el.textContent = t.passed ? "✓ Đã đạt" : t.done ? "Đã làm " + t.done + "/" + t.total + " câu" : "";
+      el.className = el.className.replace(/ ?hv-passed/, "") + (t.passed ? " hv-passed" : "");
+    });
+  }
+
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+  function normalise(text) {
+    return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase().replace(/\s+/g, " ").trim().replace(/^[.,;:!?"'“”‘’()]+|[.,;:!?"'“”‘’()]+$/g, "").trim();
+  }
+  function number(text) {
+    var n = parseFloat(text.replace(/\s/g, "").replace(",", "."));
+    return isFinite(n) ? n : null;
+  }
+
+  function valueOf(li, q) {
+    var t = q.t;
+    if (t === "single" || t === "true_false") {
+      var on = li.querySelector("input:checked");
+      return on ? on.value : null;
+    }
+    if (t === "multiple") {
+      var picked = [];
+      each(li.querySelectorAll("input:checked"), function (i) { picked.push(+i.value); });
+      return picked.length ? picked.sort() : null;
+    }
+    if (t === "short_text" || t === "numeric") {
+      var text = li.querySelector("input").value.trim();
+      return text ? text : null;
+    }
+    var chosen = [], missing = false;
+    each(li.querySelectorAll("select"), function (s) {
+      if (!s.value) missing = true;
+      chosen.push(t === "ordering" ? [+s.getAttribute("data-i"), +s.value] : +s.value);
+    });
+    return missing ? null : chosen;
+  }
+
+  function restore(li, q, v) {
+    if (q.t === "short_text" || q.t === "numeric") { li.querySelector("input").value = v; return; }
+    if (q.t === "ordering" || q.t === "matching") {
+      each(li.querySelectorAll("select"), function (s, i) {
+        var d = +s.getAttribute("data-i");
+        v.forEach(function (pair, j) {
+          if (q.t === "ordering" && pair[0] === d) s.value = String(pair[1]);
+          if (q.t === "matching" && j === i) s.value = String(pair);
+        });
+      });
+      return;
+    }
+    each(li.querySelectorAll("input"), function (i) {
+      i.checked = q.t === "multiple" ? v.indexOf(+i.value) >= 0 : i.value === v;
+    });
+  }
+
+  function judge(q, v) {
+    var c = q.c;
+    switch (q.t) {
+      case "single": return +v === c[0];
+      case "true_false": return (v === "true") === c;
+      case "multiple": return v.join() === c.join();
+      case "short_text": return c.indexOf(normalise(v)) >= 0;
+      case "numeric": var n = number(v); return n !== null && n >= c[0] - 1e-9 && n <= c[1] + 1e-9;
+      case "ordering": return v.every(function (pair) { return c[pair[0]] === pair[1]; });
+      case "matching": return v.every(function (choice, i) { return c[i] === choice; });
+    }
+    return false;
+  }
+
+  function feedbackFor(q, v) {
+    if (q.t === "single") return [q.fb[+v]];
+    if (q.t === "multiple") return v.map(function (i) { return q.fb[i]; });
+    if (q.t === "true_false") return [q.fb[v === "true" ? 0 : 1]];
+    return [q.fb];
+  }
+
+  function show(li, q, v, ok) {
+    var box = li.querySelector(".hv-q__feedback");
+    var parts = ['<p class="hv-verdict"><strong>' + (ok ? "Đúng." : "Chưa đúng.") + "</strong></p>"];
+    (feedbackFor(q, v) || []).forEach(function (html) { if (html) parts.push("<p>" + html + "</p>"); });
+    if (q.x) parts.push('<div class="hv-explanation">' + q.x + "</div>");
+    box.innerHTML = parts.join(""); /* built and sanitised at build time */
+    li.className = li.className.replace(/ hv-q--(right|wrong)/g, "") + (ok ? " hv-q--right" : " hv-q--wrong");
+  }
+
+  function showScore(section, id) {
+    var t = tally(id), box = section.querySelector(".hv-quiz__score");
+    if (!t.done) { box.textContent = ""; return; }
+    var text = "Điểm: " + t.right + "/" + t.total + ".";
+    if (t.done === t.total) {
+      text += t.passed ? " Bạn đã đạt yêu cầu." : " Chưa đạt: cần đúng ít nhất " + t.need +
+        " câu. Bấm “Làm lại” để thử lần nữa.";
+    } else {
+      text += " Còn " + (t.total - t.done) + " câu chưa làm.";
+    }
+    box.textContent = text;
+  }
+
+  function shuffle(list) {
+    var items = Array.prototype.slice.call(list.children);
+    for (var i = items.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1)), tmp = items[i];
+      items[i] = items[j]; items[j] = tmp;
+    }
+    items.forEach(function (item) { list.appendChild(item); });
+  }
+
+  function reset(section, id, qs) {
+    var rec = load(id);
+    rec.a = {};
+    save(id, rec);
+    each(section.querySelectorAll(".hv-q"), function (li, i) {
+      var q = qs[i];
+      each(li.querySelectorAll("input"), function (input) { input.checked = false; input.value = input.type === "text" ? "" : input.value; });
+      each(li.querySelectorAll("select"), function (s) { s.value = ""; });
+      li.querySelector(".hv-q__feedback").innerHTML = "";
+      li.className = li.className.replace(/ hv-q--(right|wrong)/g, "");
+      if (!q || !q.s) return;
+      if (q.t === "single" || q.t === "multiple") shuffle(li.querySelector(".hv-q__options"));
+      if (q.t === "ordering") shuffle(li.querySelector(".hv-q__rows"));
+      if (q.t === "matching") each(li.querySelectorAll("select"), function (s) {
+        var first = s.firstElementChild; shuffle(s); s.insertBefore(first, s.firstChild); s.value = "";
+      });
+    });
+    showScore(section, id);
+    showStatuses();
+    var first = section.querySelector("input, select");
+    if (first) first.focus();
+  }
+
+  function start(section) {
+    var id = section.getAttribute("data-hv-quiz"), qs = questionsOf(id);
+    if (!qs.length) return;
+    var rec = load(id);
+    each(section.querySelectorAll(".hv-q"), function (li, i) {
+      var q = qs[i], saved = q && rec.a[q.k];
+      if (!q) return;
+      if (saved && saved.f === q.f) {
+        try { restore(li, q, saved.v); show(li, q, saved.v, saved.ok); } catch (e) { /* old shape: ignore */ }
+      }
+      li.querySelector("[data-hv-check]").addEventListener("click", function () {
+        var v = valueOf(li, q), box = li.querySelector(".hv-q__feedback");
+        if (v === null) { box.innerHTML = "<p>Bạn chưa trả lời câu này.</p>"; return; }
+        var ok = judge(q, v), now = load(id);
+        now.a[q.k] = { f: q.f, ok: ok, v: v };
+        save(id, now);
+        var t = tally(id);
+        if (t.passed && !now.pass) { now.pass = versionOf(qs); save(id, now); }
+        show(li, q, v, ok);
+        showScore(section, id);
+        showStatuses();
+      });
+    });
+    section.querySelector("[data-hv-retry]").addEventListener("click", function () { reset(section, id, qs); });
+    showScore(section, id);
+  }
+
+  each(doc.querySelectorAll("[data-hv-quiz]"), start);
+  showStatuses();
+})();

@@ -1,0 +1,98 @@
+"""Where quizzes appear: at a lesson's end (or its <!-- quiz --> line), on each tier's
+final test page, and the scripts those pages load.
+
+The engine and each tier's answer bundle are published under content-hashed names, so
+a browser caches them for good and a new build never mixes old and new files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import rjsmin
+
+from .course import Course, TierPlan
+from .lessons import QUIZ_MARKER
+from .quiz_render import Placed, answer_data, bundle_script, content_hash, render_quiz
+
+ENGINE_SOURCE = Path(__file__).parent / "assets" / "quiz.js"
+ASSET_DIR = "assets/hocvuso"
+SLOT = "hv-quiz-slot-3c1e"  # replaced by the quiz's HTML after rendering and sanitising
+FINAL_TEST_TITLE = "Bài kiểm tra cuối cấp"
+
+
+@dataclass(frozen=True)
+class QuizAssets:
+    files: dict[str, str]  # site path -> text
+    engine: str  # site path of the engine
+    bundles: dict[str, str]  # tier slug -> site path of its bundle
+    engine_size: int  # minified bytes
+
+
+def quiz_assets(course: Course, course_id: str) -> QuizAssets:
+    engine = rjsmin.jsmin(ENGINE_SOURCE.read_text(encoding="utf-8"))
+    engine_path = f"{ASSET_DIR}/quiz.{content_hash(engine)}.js"
+    files = {engine_path: engine}
+    bundles = {}
+    for plan in course.tiers:
+        if not plan.quiz_ids:
+            continue
+        data = {quiz_id: _quiz_data(course, quiz_id) for quiz_id in plan.quiz_ids}
+        data[plan.final_test_id] = {"p": _final_pass_mark(course, plan), "t": FINAL_TEST_TITLE,
+                                    "from": list(plan.quiz_ids)}
+        script = bundle_script(course_id, data)
+        path = f"{ASSET_DIR}/quiz-{plan.tier.slug}.{content_hash(script)}.js"
+        files[path] = script
+        bundles[plan.tier.slug] = path
+    return QuizAssets(files, engine_path, bundles, len(engine.encode()))
+
+
+def _quiz_data(course: Course, quiz_id: str) -> dict:
+    quiz = course.quizzes[quiz_id]
+    return {"p": quiz.pass_mark, "t": quiz.title,
+            "q": [answer_data(Placed(q.key, q)) for q in quiz.questions]}
+
+
+def _final_pass_mark(course: Course, plan: TierPlan) -> int:
+    return max(course.quizzes[quiz_id].pass_mark for quiz_id in plan.quiz_ids)
+
+
+def scripts_for(assets: QuizAssets, tier_slug: str) -> list[str]:
+    """Bundle first, then the engine: both deferred, so they run in this order."""
+    bundle = assets.bundles.get(tier_slug)
+    return [bundle, assets.engine] if bundle else []
+
+
+def lesson_quiz_html(course: Course, quiz_id: str, page_path: str) -> str:
+    quiz = course.quizzes[quiz_id]
+    return render_quiz(quiz_id=quiz.id, title=f"Bài kiểm tra: {quiz.title}", pass_mark=quiz.pass_mark,
+                       questions=[Placed(q.key, q) for q in quiz.questions], root=_root(page_path))
+
+
+def final_test_html(course: Course, plan: TierPlan) -> str:
+    questions = [Placed(f"{quiz_id}/{q.key}", q)
+                 for quiz_id in plan.quiz_ids for q in course.quizzes[quiz_id].questions]
+    return render_quiz(quiz_id=plan.final_test_id, title=FINAL_TEST_TITLE,
+                       pass_mark=_final_pass_mark(course, plan), questions=questions,
+                       root=_root(plan.final_test_path))
+
+
+def with_slot(body: str) -> str:
+    """The lesson's Markdown with the quiz's place marked: its marker line, else the end."""
+    slot = f"\n\n{SLOT}\n\n"
+    if QUIZ_MARKER.search(body):
+        return QUIZ_MARKER.sub(slot, body, count=1)
+    return body.rstrip() + slot
+
+
+def fill_slots(site_dir: Path, quiz_html: dict[str, str]) -> None:
+    """Put each page's quiz where its slot paragraph was rendered."""
+    for page, html in quiz_html.items():
+        path = site_dir / page
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(f"<p>{SLOT}</p>", html, 1), encoding="utf-8")
+
+
+def _root(page_path: str) -> str:
+    return "../" * (len(PurePosixPath(page_path).parts) - 1)
