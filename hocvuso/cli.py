@@ -36,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
                                progress=progress)
             where = _shown(built.site_dir)
             print(f"Đã dựng {built.pages} trang ({built.lessons} bài học) vào {where}/ "
-                  f"trong {built.seconds:.1f} giây.")
+                  f"trong {built.seconds:.1f} giây. Bộ chấm bài kiểm tra: "
+                  f"{built.engine_brotli / 1024:.1f} KB (nén brotli).")
     except CourseError as error:
         print(error, file=sys.stderr)
         count = len(error.problems)

@@ -171,6 +171,7 @@ def _final_test(course: Course, plan: TierPlan, scripts: list[str]) -> Page:
         title=f"{FINAL_TEST_TITLE}: {tier.name}",
         data={
             "kind": "final",
+            "title": f"{FINAL_TEST_TITLE}: {tier.name}",
             "tier": {"name": tier.name, "url": output_path(plan.index_path)},
             "questions": sum(len(q.questions) for q in quizzes),
             "quizzes": [q.title for q in quizzes],

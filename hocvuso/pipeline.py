@@ -8,6 +8,8 @@ whole build succeeded, so a broken lesson never takes the working site down.
 from __future__ import annotations
 
 import shutil
+
+import brotli
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +44,7 @@ class Built:
     pages: int
     lessons: int
     seconds: float
+    engine_brotli: int  # bytes of the quiz engine as learners download it
 
 
 def check_course(config_file: Path, progress: Progress | None = None) -> Checked:
@@ -102,7 +105,10 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress) -> Buil
         fill_slots(fresh, {output_path(p.path): p.quiz_html for p in checked.pages if p.quiz_html})
         progress.stage("Thay thư mục trang web")
         _swap(fresh, target, Path(work))
-    return Built(target, len(checked.pages), len(checked.course.lessons), progress.elapsed())
+    engine = next(text for path, text in checked.quiz_assets.files.items()
+                  if path == checked.quiz_assets.engine)
+    return Built(target, len(checked.pages), len(checked.course.lessons), progress.elapsed(),
+                 len(brotli.compress(engine.encode(), quality=11)))
 
 
 def _quiz_images(checked: Checked) -> list[str]:
