@@ -39,7 +39,7 @@ def quiz_assets(course: Course, course_id: str) -> QuizAssets:
         if not plan.quiz_ids:
             continue
         data = {quiz_id: _quiz_data(course, quiz_id) for quiz_id in plan.quiz_ids}
-        data[plan.final_test_id] = {"p": _final_pass_mark(course, plan), "t": FINAL_TEST_TITLE,
+        data[plan.final_test_id] = {"p": _final_pass_mark(course, plan),
                                     "from": list(plan.quiz_ids)}
         script = bundle_script(course_id, data)
         path = f"{ASSET_DIR}/quiz-{plan.tier.slug}.{content_hash(script)}.js"
@@ -50,7 +50,7 @@ def quiz_assets(course: Course, course_id: str) -> QuizAssets:
 
 def _quiz_data(course: Course, quiz_id: str) -> dict:
     quiz = course.quizzes[quiz_id]
-    return {"p": quiz.pass_mark, "t": quiz.title,
+    return {"p": quiz.pass_mark,
             "q": [answer_data(Placed(q.key, q)) for q in quiz.questions]}
 
 

@@ -94,7 +94,7 @@ def _describe(error: jsonschema.ValidationError, where: tuple, *, what: str, exa
         return (f"{field} phải là {names}, không phải {_show(error.instance)}",
                 f"ví dụ: '{sample}'" if sample else "")
     if kind == "minItems":
-        return f"{field} cần ít nhất {error.validator_value} mục", ""
+        return f"{field} cần ít nhất {error.validator_value} mục", "thêm mục vào danh sách (mỗi mục một dòng bắt đầu bằng '- ')"
     if kind == "minLength":
         return f"{field} không được để trống", ""
     if kind == "minimum":

@@ -75,3 +75,50 @@ def test_no_payload_runs_in_a_real_browser(browser, hostile):
         assert page.evaluate("document.body.offsetHeight") > 0  # the <style> did not hide it
         page.close()
     assert dialogs == []
+
+
+HOSTILE_QUIZ = """\
+title: "<script>window.__xss='quiz title'</script>Bài"
+competences: ["4.2"]
+level: 1
+questions:
+  - id: doc-hai
+    type: single
+    prompt: "Câu <img src=x onerror=\\"window.__xss='prompt'\\">?"
+    options:
+      - text: "<b onmouseover=\\"window.__xss='option'\\">Đáp án A</b>"
+        correct: true
+        feedback: "<img src=y onerror=\\"window.__xss='feedback'\\">Phản hồi"
+      - text: "[Bấm](javascript:window.__xss='link')"
+    explanation: "<script>window.__xss='explanation'</script><svg onload=\\"window.__xss='svg'\\"></svg>Giải thích"
+  - id: noi
+    type: matching
+    prompt: Nối
+    pairs:
+      - {left: "<i onclick=\\"window.__xss='left'\\">Trái</i>", right: "</option><script>window.__xss='right'</script>"}
+      - {left: B, right: C}
+"""
+
+
+@pytest.mark.browser
+def test_quiz_text_cannot_run_script_even_after_feedback_is_shown(browser, course):
+    course.write("quizzes/doc-hai.yml", HOSTILE_QUIZ)
+    course.lesson("co-ban/bai.md", extra="quiz: doc-hai\n")
+    assert course.run("build") == 0
+    bundle = next((course.root / "site" / "assets" / "hocvuso").glob("quiz-co-ban.*.js")).read_text()
+    assert "<script" not in bundle and "onerror" not in bundle and "javascript:" not in bundle
+    page = browser.new_page()
+    page.set_default_timeout(5000)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto((course.root / "site" / "co-ban" / "bai.html").as_uri())
+    page.locator(".hv-option input").first.check()
+    page.locator(".hv-option").first.hover()
+    page.get_by_role("button", name="Kiểm tra").first.click()
+    assert page.locator(".hv-q__feedback").first.inner_text().startswith("Đúng.")
+    assert "Giải thích" in page.locator(".hv-q__feedback").first.inner_text()
+    page.locator(".hv-option").nth(1).click()
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__xss") is None
+    assert dialogs == []
+    page.close()

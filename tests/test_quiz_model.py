@@ -1,0 +1,46 @@
+"""Answer matching, fingerprints and the engine's weight, without a browser."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import brotli
+import rjsmin
+
+from hocvuso.quiz_pages import ENGINE_SOURCE
+from hocvuso.quiz_render import Placed, answer_data, display_order
+from hocvuso.quizzes import Question
+from hocvuso.textmatch import normalise_answer
+
+
+def test_typed_answers_match_without_case_spaces_accents_or_nfd_differences():
+    assert normalise_answer("  Mật   KHẨU ") == "mat khau"
+    assert normalise_answer("mat khau") == "mat khau"
+    assert normalise_answer(unicodedata.normalize("NFD", "mật khẩu")) == "mat khau"
+    assert normalise_answer("Đường dây nóng.") == "duong day nong"
+
+
+def test_fingerprint_changes_with_content_but_not_with_position():
+    one = Question(key="a", type="true_false", prompt="OTP là bí mật.", line=3, answer=True)
+    moved = Question(key="a", type="true_false", prompt="OTP là bí mật.", line=40, answer=True)
+    changed = Question(key="a", type="true_false", prompt="OTP là bí mật.", line=3, answer=False)
+    assert one.fingerprint == moved.fingerprint != changed.fingerprint
+
+
+def test_ordering_is_never_shown_in_the_right_order_and_is_stable():
+    question = Question(key="b", type="ordering", prompt="Sắp xếp", line=1, items=("1", "2", "3"))
+    order = display_order(question)
+    assert order != [0, 1, 2] and sorted(order) == [0, 1, 2]
+    assert order == display_order(question)
+    data = answer_data(Placed("b", question))
+    assert [data["c"][d] for d in range(3)] == [i + 1 for i in order]
+
+
+def test_short_text_answers_travel_normalised():
+    question = Question(key="c", type="short_text", prompt="?", line=1, answers=("Mã OTP", "OTP"))
+    assert answer_data(Placed("c", question))["c"] == ["ma otp", "otp"]
+
+
+def test_quiz_engine_is_at_most_6_kb_brotli():
+    minified = rjsmin.jsmin(ENGINE_SOURCE.read_text(encoding="utf-8")).encode()
+    assert len(brotli.compress(minified, quality=11)) <= 6 * 1024
