@@ -14,6 +14,7 @@ from . import __version__
 from .pipeline import build_site, check_course
 from .problems import CourseError
 from .progress import Progress
+from .settings import load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +27,13 @@ def main(argv: list[str] | None = None) -> int:
             checked = check_course(config_file)
             lessons = len(checked.course.lessons)
             print(f"Không có lỗi: {lessons} bài học, {len(checked.pages)} trang.")
+        elif command == "import-gift":
+            _import_gift(args, config_file)
+        elif command == "export-gift":
+            from .gift_files import export_gift
+
+            written = export_gift(load_settings(config_file), args.quiz, Path(args.output) if args.output else None)
+            print(f"Đã ghi {_shown(written)}.")
         elif command == "serve":
             from .serve import serve  # the live-reload server is only needed here
 
@@ -42,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         count = len(error.problems)
         print(f"\n{count} lỗi. Chưa dựng trang nào; thư mục trang web cũ (nếu có) được giữ nguyên."
-              if command != "check" else f"\n{count} lỗi.", file=sys.stderr)
+              if command == "build" else f"\n{count} lỗi.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -53,6 +61,21 @@ def main(argv: list[str] | None = None) -> int:
               "Chạy lại với --debug để xem chi tiết, và báo lỗi cho nhóm phát triển.", file=sys.stderr)
         return 2
     return 0
+
+
+def _import_gift(args, config_file: Path) -> None:
+    from .gift_files import import_gift
+
+    settings = load_settings(config_file)
+    result = import_gift(settings, Path(args.file), force=args.force,
+                         competences=args.competences, level=args.level)
+    for item in result.skipped:
+        print(f"{args.file}:{item.line}: {item.reason}", file=sys.stderr)
+    print(f"Đã ghi {_shown(result.written)}: {result.questions} câu hỏi"
+          + (f", bỏ qua {len(result.skipped)} câu." if result.skipped else "."))
+    if not args.competences:
+        print("Việc còn lại: điền 'competences' (mã năng lực) và kiểm tra 'level' trong tệp vừa ghi, "
+              "rồi chạy 'python build.py check'.")
 
 
 def _shown(path: Path) -> str:
@@ -91,6 +114,19 @@ def _parser() -> argparse.ArgumentParser:
                                 "trang mỗi khi content/, quizzes/, theme/ hoặc mkdocs.yml thay đổi.")
     serve.add_argument("--host", default="127.0.0.1", help="địa chỉ (mặc định: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="cổng (mặc định: 8000)")
+    gift_in = commands.add_parser(
+        "import-gift", parents=[common], help="chuyển tệp GIFT (Moodle) thành bài kiểm tra trong quizzes/",
+        description="Đọc tệp GIFT và ghi quizzes/<tên tệp>.yml. Câu hỏi không chuyển được (tự luận…) "
+        "được liệt kê kèm số dòng. Không ghi đè bài kiểm tra đã có nếu thiếu --force.")
+    gift_in.add_argument("file", metavar="TỆP.gift")
+    gift_in.add_argument("--force", action="store_true", help="ghi đè bài kiểm tra cùng tên nếu đã có")
+    gift_in.add_argument("--competences", nargs="+", metavar="MÃ", help="mã năng lực, ví dụ 4.2 2.6")
+    gift_in.add_argument("--level", type=int, metavar="BẬC", help="bậc của bài kiểm tra (mặc định 1)")
+    gift_out = commands.add_parser(
+        "export-gift", parents=[common], help="xuất một bài kiểm tra ra tệp GIFT cho Moodle",
+        description="Ghi bài kiểm tra quizzes/<MÃ>.yml thành tệp GIFT (mặc định <MÃ>.gift).")
+    gift_out.add_argument("quiz", metavar="MÃ_BÀI_KIỂM_TRA")
+    gift_out.add_argument("-o", "--output", metavar="TỆP", help="tệp GIFT sẽ ghi")
     commands.add_parser("check", parents=[common], help="chỉ kiểm tra lỗi, không dựng gì",
                         description="Kiểm tra mkdocs.yml, khung năng lực và mọi bài học; in mọi lỗi "
                         "dạng tệp:dòng: thông báo. Không ghi tệp nào.")
