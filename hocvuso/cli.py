@@ -27,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
             checked = check_course(config_file)
             lessons = len(checked.course.lessons)
             print(f"Không có lỗi: {lessons} bài học, {len(checked.pages)} trang.")
+        elif command == "coverage":
+            return _coverage(config_file)
         elif command == "import-gift":
             _import_gift(args, config_file)
         elif command == "export-gift":
@@ -60,6 +62,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Lỗi không mong đợi trong hocvuso: {error!r}\n"
               "Chạy lại với --debug để xem chi tiết, và báo lỗi cho nhóm phát triển.", file=sys.stderr)
         return 2
+    return 0
+
+
+def _coverage(config_file: Path) -> int:
+    from .coverage import claimed_competences, format_report, gaps, measure
+    from .problems import Problems
+
+    checked = check_course(config_file)
+    problems = Problems(checked.settings.project_dir)
+    claims = claimed_competences(checked.settings, checked.course, problems)
+    problems.raise_if_any()
+    report = measure(checked.course, claims)
+    print(format_report(report, checked.course.framework))
+    missing = gaps(report)
+    for gap in missing:
+        print(gap, file=sys.stderr)
+    if missing:
+        print(f"\n{len(missing)} năng lực chưa đủ: mỗi năng lực cần ít nhất một bài học và 5 câu hỏi.",
+              file=sys.stderr)
+        return 1
     return 0
 
 
@@ -114,6 +136,11 @@ def _parser() -> argparse.ArgumentParser:
                                 "trang mỗi khi content/, quizzes/, theme/ hoặc mkdocs.yml thay đổi.")
     serve.add_argument("--host", default="127.0.0.1", help="địa chỉ (mặc định: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="cổng (mặc định: 8000)")
+    commands.add_parser(
+        "coverage", parents=[common], help="bảng năng lực × bậc: số bài học và câu hỏi của khóa học",
+        description="In bảng năng lực × bậc của khóa học (số bài học / số câu hỏi kiểm tra mỗi ô). "
+        "Trả mã lỗi 1 khi một năng lực khóa học cam kết (mục 'hocvuso: coverage:' trong mkdocs.yml, "
+        "mặc định: mọi năng lực được nhắc tới) chưa có bài học hoặc có ít hơn 5 câu hỏi.")
     gift_in = commands.add_parser(
         "import-gift", parents=[common], help="chuyển tệp GIFT (Moodle) thành bài kiểm tra trong quizzes/",
         description="Đọc tệp GIFT và ghi quizzes/<tên tệp>.yml. Câu hỏi không chuyển được (tự luận…) "

@@ -25,6 +25,9 @@ SETTINGS_SCHEMA = {
         "content": {"type": "string", "minLength": 1},
         "quizzes": {"type": "string", "minLength": 1},
         "course_id": {"type": "string", "pattern": SLUG},
+        # What the course promises to teach, per tier: "all" or a list of competence codes.
+        "coverage": {"type": "object", "additionalProperties": {
+            "anyOf": [{"const": "all"}, {"type": "array", "items": {"type": "string"}}]}},
     },
 }
 
@@ -39,6 +42,7 @@ class Settings:
     site_dir: Path
     site_name: str
     course_id: str  # names the learner's saved progress: keep it when renaming the site
+    coverage: Mapping  # tier slug -> "all" or codes, with lines; checked against the framework later
     raw: Mapping  # all of mkdocs.yml, with lines, for reporting MkDocs' own complaints
 
 
@@ -93,6 +97,7 @@ def load_settings(config_file: Path) -> Settings:
         site_dir=(project_dir / site_dir).resolve(),
         site_name=str(raw["site_name"]),
         course_id=ours.get("course_id") or slugify(str(raw["site_name"])),
+        coverage=ours.get("coverage") or Mapping(),
         raw=raw,
     )
 
