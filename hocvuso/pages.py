@@ -13,8 +13,8 @@ from typing import Any
 
 from .course import Course, TierPlan
 from .lessons import Lesson, output_path
-from .quiz_pages import (FINAL_TEST_TITLE, QuizAssets, final_test_html, lesson_quiz_html, scripts_for,
-                         with_slot)
+from .quiz_pages import (FINAL_TEST_TITLE, QuizAssets, final_questions, final_test_html, lesson_quiz_html,
+                         scripts_for, with_slot)
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def _tier(course: Course, plan: TierPlan, scripts: list[str]) -> Page:
             "sections": sections,
             "grid": grid,
             "final_test": ({"url": output_path(plan.final_test_path), "quiz": plan.final_test_id,
-                            "questions": sum(len(course.quizzes[q].questions) for q in plan.quiz_ids)}
+                            "questions": len(final_questions(course, plan))}
                            if plan.quiz_ids else None),
             "scripts": scripts,
         },
@@ -173,7 +173,7 @@ def _final_test(course: Course, plan: TierPlan, scripts: list[str]) -> Page:
             "kind": "final",
             "title": f"{FINAL_TEST_TITLE}: {tier.name}",
             "tier": {"name": tier.name, "url": output_path(plan.index_path)},
-            "questions": sum(len(q.questions) for q in quizzes),
+            "questions": len(final_questions(course, plan)),
             "quizzes": [q.title for q in quizzes],
             "scripts": scripts,
         },

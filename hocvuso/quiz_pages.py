@@ -7,6 +7,7 @@ a browser caches them for good and a new build never mixes old and new files.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -14,12 +15,14 @@ import rjsmin
 
 from .course import Course, TierPlan
 from .lessons import QUIZ_MARKER
+from .quizzes import Question
 from .quiz_render import Placed, answer_data, bundle_script, content_hash, render_quiz
 
 ENGINE_SOURCE = Path(__file__).parent / "assets" / "quiz.js"
 ASSET_DIR = "assets/hocvuso"
 SLOT = "hv-quiz-slot-3c1e"  # replaced by the quiz's HTML after rendering and sanitising
 FINAL_TEST_TITLE = "Bài kiểm tra cuối cấp"
+FINAL_PER_QUIZ = 2  # questions each quiz gives to its tier's final test
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ def quiz_assets(course: Course, course_id: str) -> QuizAssets:
             continue
         data = {quiz_id: _quiz_data(course, quiz_id) for quiz_id in plan.quiz_ids}
         data[plan.final_test_id] = {"p": _final_pass_mark(course, plan),
-                                    "from": list(plan.quiz_ids)}
+                                    "from": [[quiz_id, q.key] for quiz_id, q in final_questions(course, plan)]}
         script = bundle_script(course_id, data)
         path = f"{ASSET_DIR}/quiz-{plan.tier.slug}.{content_hash(script)}.js"
         files[path] = script
@@ -70,9 +73,25 @@ def lesson_quiz_html(course: Course, quiz_id: str, page_path: str) -> str:
                        questions=[Placed(q.key, q) for q in quiz.questions], root=_root(page_path))
 
 
+def final_questions(course: Course, plan: TierPlan) -> list[tuple[str, Question]]:
+    """A few questions of each quiz of the tier, the same on every build.
+
+    The final test samples rather than repeats every quiz: a tier of 30 lessons would
+    otherwise make one page of 200+ questions, too long to sit and too heavy for a
+    cheap phone. Each quiz gives ``FINAL_PER_QUIZ`` questions, picked by a hash of
+    their keys, so editing one question does not reshuffle the whole test.
+    """
+    picked = []
+    for quiz_id in plan.quiz_ids:
+        questions = course.quizzes[quiz_id].questions
+        chosen = sorted(questions, key=lambda q: hashlib.sha256(f"{quiz_id}/{q.key}".encode()).hexdigest())
+        keep = {q.key for q in chosen[:FINAL_PER_QUIZ]}
+        picked.extend((quiz_id, q) for q in questions if q.key in keep)
+    return picked
+
+
 def final_test_html(course: Course, plan: TierPlan) -> str:
-    questions = [Placed(f"{quiz_id}/{q.key}", q)
-                 for quiz_id in plan.quiz_ids for q in course.quizzes[quiz_id].questions]
+    questions = [Placed(f"{quiz_id}/{q.key}", q) for quiz_id, q in final_questions(course, plan)]
     return render_quiz(quiz_id=plan.final_test_id, title=FINAL_TEST_TITLE,
                        pass_mark=_final_pass_mark(course, plan), questions=questions,
                        root=_root(plan.final_test_path))

@@ -26,10 +26,11 @@
     if (!quiz) return [];
     if (!quiz.from) return quiz.q;
     var all = [];
-    quiz.from.forEach(function (part) {
-      (quizzes[part] ? quizzes[part].q : []).forEach(function (q) {
+    quiz.from.forEach(function (pick) { /* [quiz id, question key] */
+      (quizzes[pick[0]] ? quizzes[pick[0]].q : []).forEach(function (q) {
+        if (q.k !== pick[1]) return;
         var copy = Object.assign({}, q);
-        copy.k = part + "/" + q.k;
+        copy.k = pick[0] + "/" + q.k;
         all.push(copy);
       });
     });
