@@ -27,7 +27,7 @@ FORCED = {"use_directory_urls": False}
 
 
 def mkdocs_config(settings: Settings, *, docs_dir: Path, site_dir: Path, nav: list,
-                  problems: Problems, marker: str = "hv-author") -> MkDocsConfig | None:
+                  problems: Problems, marker: str = "hv-author", css: str = "") -> MkDocsConfig | None:
     """The author's mkdocs.yml, pointed at the staged docs; None after reporting problems."""
     config = MkDocsConfig(config_file_path=str(settings.config_file))
     with _mkdocs_logs() as records, open(settings.config_file, "rb") as handle:
@@ -49,6 +49,7 @@ def mkdocs_config(settings: Settings, *, docs_dir: Path, site_dir: Path, nav: li
     if problems:
         return None
     config.extra["hv_marker"] = marker  # see theme/partials/hv-author.html
+    config.extra["hv_css"] = css  # see theme/main.html
     return config
 
 

@@ -100,6 +100,7 @@ def _tier(course: Course, plan: TierPlan, scripts: list[str]) -> Page:
     sections = [
         {
             "name": f"{s.domain.code}. {s.domain.name}",
+            "code": s.domain.code,
             "lessons": [
                 {**_link(x), "level": framework.level_label(x.level), "duration": x.duration,
                  "quiz": x.quiz}

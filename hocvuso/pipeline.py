@@ -27,6 +27,7 @@ from .sanitize import new_marker
 from .progress import Progress, Silent
 from .settings import Settings, load_settings
 from .staging import write_docs
+from .stylesheet import stylesheet
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Checked:
     pages: list[Page]
     assets: tuple[str, ...]
     quiz_assets: QuizAssets
+    css: str  # site path of hocvuso's hashed stylesheet
 
 
 @dataclass(frozen=True)
@@ -62,13 +64,15 @@ def check_course(config_file: Path, progress: Progress | None = None) -> Checked
     problems.raise_if_any()
     course = plan_course(framework, content, quizzes)
     assets = quiz_assets(course, settings.course_id)
+    css_path, css = stylesheet(settings.project_dir)
+    assets.files[css_path] = css
     pages = course_pages(course, site_name=settings.site_name, assets=assets)
     with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:
         (Path(scratch) / "docs").mkdir()
         mkdocs_config(settings, docs_dir=Path(scratch) / "docs", site_dir=Path(scratch) / "site",
-                      nav=course_nav(course), problems=problems)
+                      nav=course_nav(course), problems=problems, css=css_path)
     problems.raise_if_any()
-    return Checked(settings, course, pages, content.assets, assets)
+    return Checked(settings, course, pages, content.assets, assets, css_path)
 
 
 def build_site(config_file: Path, *, site_dir: Path | None = None,
@@ -96,7 +100,7 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress) -> Buil
         problems = Problems(settings.project_dir)
         config = mkdocs_config(settings, docs_dir=Path(docs), site_dir=fresh,
                                nav=course_nav(checked.course), problems=problems,
-                               marker=new_marker())
+                               marker=new_marker(), css=checked.css)
         problems.raise_if_any()
         progress.stage("Dựng trang web bằng MkDocs")
         sources = {page.path: page.source for page in checked.pages if page.source}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import richtext
 from .quizzes import Question
@@ -77,6 +77,8 @@ def _shown(placed: Placed, root: str) -> dict:
         "image": {"src": f"{root}{QUIZ_IMAGES}/{q.image.src}", "alt": q.image.alt} if q.image else None,
         "options": [],
         "lefts": [],
+        "feedback": [{"key": key, "html": html} for key, html in _feedback(q) if html],
+        "explanation": richtext.block(q.explanation),
     }
     order = display_order(q)
     if q.type in ("single", "multiple"):
@@ -91,6 +93,15 @@ def _shown(placed: Placed, root: str) -> dict:
     return shown
 
 
+def _feedback(q: Question) -> list[tuple[str, Markup]]:
+    """Feedback by what the learner chose: an option's index, "true"/"false", or "wrong"."""
+    if q.type in ("single", "multiple"):
+        return [(str(i), richtext.inline(o.feedback)) for i, o in enumerate(q.options)]
+    if q.type == "true_false":
+        return [("true", richtext.inline(q.feedback_true)), ("false", richtext.inline(q.feedback_false))]
+    return [("wrong", richtext.inline(q.feedback))]
+
+
 def _plain(text: str) -> str:
     # <option> holds text only: render the Markdown, then drop its tags.
     return Markup(richtext.inline(text)).striptags()
@@ -100,21 +111,17 @@ def answer_data(placed: Placed) -> dict:
     """What the engine needs to check one question and explain it."""
     q = placed.question
     order = display_order(q)
-    data: dict = {"k": placed.key, "f": q.fingerprint, "t": q.type, "s": q.shuffle,
-                  "x": str(richtext.block(q.explanation))}
+    # Feedback and explanations stay in the page that shows the question (<template>),
+    # so the shared bundle holds only what decides right or wrong and stays small.
+    data: dict = {"k": placed.key, "f": q.fingerprint, "t": q.type, "s": q.shuffle}
     if q.type in ("single", "multiple"):
         data["c"] = [i for i, o in enumerate(q.options) if o.correct]
-        data["fb"] = [str(richtext.inline(o.feedback)) for o in q.options]
     elif q.type == "true_false":
         data["c"] = q.answer
-        data["fb"] = [str(richtext.inline(q.feedback_true)), str(richtext.inline(q.feedback_false))]
     elif q.type == "short_text":
         data["c"] = sorted({normalise_answer(a) for a in q.answers})
-        data["fb"] = str(richtext.inline(q.feedback))
-        data["a"] = str(escape(q.answers[0]))
     elif q.type == "numeric":
         data["c"] = [q.low, q.high]
-        data["fb"] = str(richtext.inline(q.feedback))
     elif q.type == "ordering":
         data["c"] = [authored + 1 for authored in order]  # the right number for each row shown
     elif q.type == "matching":

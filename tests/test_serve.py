@@ -71,10 +71,10 @@ def test_preview_picks_up_a_new_lesson_and_theme_change(served):
     course.lesson("co-ban/bai-moi.md", title="Bài mới thêm")
     new_page = url.replace("bai.html", "bai-moi.html")
     assert _wait_for(lambda: "Bài mới thêm" in (_get(new_page) or ""))
-    css = course.root / "theme" / "assets" / "hocvuso.css"
-    css.write_text(css.read_text(encoding="utf-8") + "\n/* sửa giao diện */\n", encoding="utf-8")
-    css_url = url.split("/co-ban/")[0] + "/assets/hocvuso.css"
-    assert _wait_for(lambda: "sửa giao diện" in (_get(css_url) or ""))
+    template = course.root / "theme" / "lesson.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "<h1>", '<p class="sua-giao-dien">Giao diện mới</p><h1>'), encoding="utf-8")
+    assert _wait_for(lambda: "Giao diện mới" in (_get(url) or ""))
 
 
 def test_a_broken_save_keeps_the_last_good_preview(served):

@@ -123,18 +123,24 @@
     return false;
   }
 
-  function feedbackFor(q, v) {
-    if (q.t === "single") return [q.fb[+v]];
-    if (q.t === "multiple") return v.map(function (i) { return q.fb[i]; });
-    if (q.t === "true_false") return [q.fb[v === "true" ? 0 : 1]];
-    return [q.fb];
+  /* Feedback and explanations wait in <template>s of the question, built and sanitised
+     at build time: data-hv-fb is the option chosen ("0", "true", "wrong"), data-hv-x
+     the explanation. */
+  function template(li, attr) {
+    var t = li.querySelector("template[" + attr + "]");
+    return t ? t.innerHTML : "";
+  }
+  function feedbackFor(li, q, v, ok) {
+    if (q.t === "multiple") return v.map(function (i) { return template(li, 'data-hv-fb="' + i + '"'); });
+    if (q.t === "single" || q.t === "true_false") return [template(li, 'data-hv-fb="' + v + '"')];
+    return ok ? [] : [template(li, 'data-hv-fb="wrong"')];
   }
 
   function show(li, q, v, ok) {
-    var box = li.querySelector(".hv-q__feedback");
+    var box = li.querySelector(".hv-q__feedback"), x = template(li, "data-hv-x");
     var parts = ['<p class="hv-verdict"><strong>' + (ok ? "Đúng." : "Chưa đúng.") + "</strong></p>"];
-    (feedbackFor(q, v) || []).forEach(function (html) { if (html) parts.push("<p>" + html + "</p>"); });
-    if (q.x) parts.push('<div class="hv-explanation">' + q.x + "</div>");
+    feedbackFor(li, q, v, ok).forEach(function (html) { if (html) parts.push("<p>" + html + "</p>"); });
+    if (x) parts.push('<div class="hv-explanation">' + x + "</div>");
     box.innerHTML = parts.join(""); /* built and sanitised at build time */
     li.className = li.className.replace(/ hv-q--(right|wrong)/g, "") + (ok ? " hv-q--right" : " hv-q--wrong");
   }
