@@ -15,6 +15,7 @@ from .pipeline import build_site, check_course
 from .problems import CourseError
 from .progress import Progress
 from .settings import load_settings
+from .weight import report as weight_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Đã dựng {built.pages} trang ({built.lessons} bài học) vào {where}/ "
                   f"trong {built.seconds:.1f} giây. Bộ chấm bài kiểm tra: "
                   f"{built.engine_brotli / 1024:.1f} KB (nén brotli).")
+            print(weight_report(built.weights))
     except CourseError as error:
         print(error, file=sys.stderr)
         count = len(error.problems)

@@ -28,6 +28,7 @@ from .progress import Progress, Silent
 from .settings import Settings, load_settings
 from .staging import write_docs
 from .stylesheet import stylesheet
+from .weight import Weight, measure, over_budget
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Built:
     lessons: int
     seconds: float
     engine_brotli: int  # bytes of the quiz engine as learners download it
+    weights: list[Weight]
 
 
 def check_course(config_file: Path, progress: Progress | None = None) -> Checked:
@@ -107,12 +109,32 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress) -> Buil
         render(config, settings, sources=sources, problems=problems)
         problems.raise_if_any()
         fill_slots(fresh, {output_path(p.path): p.quiz_html for p in checked.pages if p.quiz_html})
+        progress.stage("Đo dung lượng trang")
+        weights = _weigh(checked, fresh)
         progress.stage("Thay thư mục trang web")
         _swap(fresh, target, Path(work))
     engine = next(text for path, text in checked.quiz_assets.files.items()
                   if path == checked.quiz_assets.engine)
     return Built(target, len(checked.pages), len(checked.course.lessons), progress.elapsed(),
-                 len(brotli.compress(engine.encode(), quality=11)))
+                 len(brotli.compress(engine.encode(), quality=11)), weights)
+
+
+def _weigh(checked: Checked, site: Path) -> list[Weight]:
+    """Measure every page; raise, naming page and contents, when one breaks a budget."""
+    kinds = {output_path(p.path): p.data["kind"] for p in checked.pages}
+    sequences = [[lesson.url for lesson in plan.lessons] for plan in checked.course.tiers]
+    weights = measure(site, kinds, sequences)
+    settings = checked.settings
+    sources = {output_path(p.path): p.source for p in checked.pages}
+    problems = Problems(settings.project_dir)
+    for weight, why in over_budget(weights, settings.budgets):
+        source = sources.get(weight.page)
+        where = settings.content_dir / source if source else settings.config_file
+        problems.add(where, 1, f"trang {weight.page}: {why}",
+                     "rút gọn hoặc tách bài (hoặc bớt câu hỏi); ngân sách đặt ở 'hocvuso: budgets:' "
+                     "trong mkdocs.yml, tính bằng KB")
+    problems.raise_if_any()
+    return weights
 
 
 def _quiz_images(checked: Checked) -> list[str]:

@@ -22,7 +22,7 @@ ENGINE_SOURCE = Path(__file__).parent / "assets" / "quiz.js"
 ASSET_DIR = "assets/hocvuso"
 SLOT = "hv-quiz-slot-3c1e"  # replaced by the quiz's HTML after rendering and sanitising
 FINAL_TEST_TITLE = "Bài kiểm tra cuối cấp"
-FINAL_PER_QUIZ = 2  # questions each quiz gives to its tier's final test
+FINAL_QUESTIONS = 20  # at most, in a tier's final test
 
 
 @dataclass(frozen=True)
@@ -74,27 +74,31 @@ def lesson_quiz_html(course: Course, quiz_id: str, page_path: str) -> str:
 
 
 def final_questions(course: Course, plan: TierPlan) -> list[tuple[str, Question]]:
-    """A few questions of each quiz of the tier, the same on every build.
+    """Up to ``FINAL_QUESTIONS`` questions taken in turn from each quiz of the tier.
 
     The final test samples rather than repeats every quiz: a tier of 30 lessons would
-    otherwise make one page of 200+ questions, too long to sit and too heavy for a
-    cheap phone. Each quiz gives ``FINAL_PER_QUIZ`` questions, picked by a hash of
-    their keys, so editing one question does not reshuffle the whole test.
+    otherwise make one page of 200+ questions, too long to sit and too heavy for a cheap
+    phone. Each quiz's questions are ranked by a hash of their keys, so the test is the
+    same on every build and editing one question does not reshuffle the rest.
     """
-    picked = []
-    for quiz_id in plan.quiz_ids:
-        questions = course.quizzes[quiz_id].questions
-        chosen = sorted(questions, key=lambda q: hashlib.sha256(f"{quiz_id}/{q.key}".encode()).hexdigest())
-        keep = {q.key for q in chosen[:FINAL_PER_QUIZ]}
-        picked.extend((quiz_id, q) for q in questions if q.key in keep)
-    return picked
+    ranked = [sorted(((quiz_id, q) for q in course.quizzes[quiz_id].questions),
+                     key=lambda pair: hashlib.sha256(f"{pair[0]}/{pair[1].key}".encode()).hexdigest())
+              for quiz_id in plan.quiz_ids]
+    picked: list[tuple[str, Question]] = []
+    for turn in range(max(len(r) for r in ranked)):
+        for questions in ranked:
+            if turn < len(questions) and len(picked) < FINAL_QUESTIONS:
+                picked.append(questions[turn])
+    order = {pair: i for i, pair in enumerate((quiz_id, q) for quiz_id in plan.quiz_ids
+                                              for q in course.quizzes[quiz_id].questions)}
+    return sorted(picked, key=order.__getitem__)  # in the order the lessons teach them
 
 
 def final_test_html(course: Course, plan: TierPlan) -> str:
     questions = [Placed(f"{quiz_id}/{q.key}", q) for quiz_id, q in final_questions(course, plan)]
     return render_quiz(quiz_id=plan.final_test_id, title=FINAL_TEST_TITLE,
                        pass_mark=_final_pass_mark(course, plan), questions=questions,
-                       root=_root(plan.final_test_path))
+                       root=_root(plan.final_test_path), option_feedback=False)
 
 
 def with_slot(body: str) -> str:

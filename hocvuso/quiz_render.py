@@ -25,6 +25,7 @@ from .textmatch import normalise_answer
 _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                          autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
+_INDENT = re.compile(r"\n[ \t]+")
 QUIZ_IMAGES = "assets/quizzes"  # where quiz images are published, under the site root
 _HINTS = {
     "multiple": "Chọn tất cả các ý đúng.",
@@ -58,12 +59,20 @@ def display_order(question: Question) -> list[int]:
 
 
 def render_quiz(*, quiz_id: str, title: str, pass_mark: int, questions: list[Placed],
-                root: str) -> str:
-    """``root`` leads from the page to the site root ("../" per folder level)."""
+                root: str, option_feedback: bool = True) -> str:
+    """``root`` leads from the page to the site root ("../" per folder level).
+
+    A final test leaves out per-option feedback (verdict and explanation remain), which
+    keeps its one long page within the HTML budget.
+    """
     anchor = f"quiz-{quiz_id}"
     shown = [_shown(placed, root) for placed in questions]
-    return _TEMPLATES.get_template("quiz.html").render(
+    if not option_feedback:
+        for question in shown:
+            question["feedback"] = []
+    html = _TEMPLATES.get_template("quiz.html").render(
         anchor=anchor, quiz_id=quiz_id, title=title, pass_mark=pass_mark, questions=shown)
+    return _INDENT.sub("\n", html)  # the template's indentation is for its readers only
 
 
 def _shown(placed: Placed, root: str) -> dict:

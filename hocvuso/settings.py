@@ -13,6 +13,7 @@ from pathlib import Path
 from . import schema
 from .framework import SLUG
 from .lessons import slugify
+from .weight import KB, Budgets
 from .problems import CourseError, Problems
 from .yamlsource import Mapping, YamlSyntaxError, load_yaml
 
@@ -25,6 +26,10 @@ SETTINGS_SCHEMA = {
         "content": {"type": "string", "minLength": 1},
         "quizzes": {"type": "string", "minLength": 1},
         "course_id": {"type": "string", "pattern": SLUG},
+        # Page-weight budgets in KB (see hocvuso/weight.py); the build fails past them.
+        "budgets": {"type": "object", "properties": {
+            key: {"type": "number", "exclusiveMinimum": 0}
+            for key in ("first_visit_br", "first_visit_gz", "repeat_visit_br", "page_html")}},
         # What the course promises to teach, per tier: "all" or a list of competence codes.
         "coverage": {"type": "object", "additionalProperties": {
             "anyOf": [{"const": "all"}, {"type": "array", "items": {"type": "string"}}]}},
@@ -43,6 +48,7 @@ class Settings:
     site_name: str
     course_id: str  # names the learner's saved progress: keep it when renaming the site
     coverage: Mapping  # tier slug -> "all" or codes, with lines; checked against the framework later
+    budgets: Budgets
     raw: Mapping  # all of mkdocs.yml, with lines, for reporting MkDocs' own complaints
 
 
@@ -98,6 +104,7 @@ def load_settings(config_file: Path) -> Settings:
         site_name=str(raw["site_name"]),
         course_id=ours.get("course_id") or slugify(str(raw["site_name"])),
         coverage=ours.get("coverage") or Mapping(),
+        budgets=Budgets(**{key: int(kb * KB) for key, kb in (ours.get("budgets") or {}).items()}),
         raw=raw,
     )
 
