@@ -53,3 +53,14 @@ def test_no_invented_web_addresses_in_the_bundled_course():
         found |= set(re.findall(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org)\b",
                                 path.read_text(encoding="utf-8").replace("www.", "")))
     assert found <= allowed, found - allowed
+
+
+def test_final_test_samples_20_questions_across_the_tiers_quizzes():
+    from hocvuso.quiz_pages import FINAL_QUESTIONS, final_questions
+
+    course = _course()
+    plan = next(p for p in course.tiers if p.tier.slug == "co-ban")
+    picked = final_questions(course, plan)
+    assert len(picked) == FINAL_QUESTIONS == 20
+    assert len({quiz_id for quiz_id, _ in picked}) == 20  # one from each of 20 quizzes
+    assert picked == final_questions(course, plan)  # the same on every build
