@@ -28,6 +28,13 @@ def main(argv: list[str] | None = None) -> int:
             checked = check_course(config_file)
             lessons = len(checked.course.lessons)
             print(f"Không có lỗi: {lessons} bài học, {len(checked.pages)} trang.")
+        elif command == "usb":
+            from .usb import build_usb
+
+            usb = build_usb(config_file, Path(args.out) if args.out else None, progress=Progress())
+            print(f"Đã dựng {usb.built.pages} trang vào {_shown(usb.folder)}/ và {_shown(usb.archive)} "
+                  f"({usb.archive_bytes / 1024 / 1024:.1f} MB). Chép thư mục hoặc tệp .zip sang USB; "
+                  "mở tệp MO-KHOA-HOC.html để học, không cần mạng.")
         elif command == "coverage":
             return _coverage(config_file)
         elif command == "import-gift":
@@ -138,6 +145,11 @@ def _parser() -> argparse.ArgumentParser:
                                 "trang mỗi khi content/, quizzes/, theme/ hoặc mkdocs.yml thay đổi.")
     serve.add_argument("--host", default="127.0.0.1", help="địa chỉ (mặc định: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="cổng (mặc định: 8000)")
+    usb = commands.add_parser(
+        "usb", parents=[common], help="dựng khóa học để chép sang USB (thư mục và tệp .zip)",
+        description="Dựng khóa học thành thư mục usb/<mã khóa học>/ và tệp usb/<mã khóa học>.zip, mở "
+        "được trực tiếp từ USB (file://) trong Chrome và Firefox, không cần mạng.")
+    usb.add_argument("--out", metavar="DIR", help="thư mục ghi (mặc định: usb/)")
     commands.add_parser(
         "coverage", parents=[common], help="bảng năng lực × bậc: số bài học và câu hỏi của khóa học",
         description="In bảng năng lực × bậc của khóa học (số bài học / số câu hỏi kiểm tra mỗi ô). "

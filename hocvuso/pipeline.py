@@ -109,6 +109,7 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress) -> Buil
         render(config, settings, sources=sources, problems=problems)
         problems.raise_if_any()
         fill_slots(fresh, {output_path(p.path): p.quiz_html for p in checked.pages if p.quiz_html})
+        _prune_theme_files(fresh)
         progress.stage("Đo dung lượng trang")
         weights = _weigh(checked, fresh)
         progress.stage("Thay thư mục trang web")
@@ -135,6 +136,15 @@ def _weigh(checked: Checked, site: Path) -> list[Weight]:
                      "trong mkdocs.yml, tính bằng KB")
     problems.raise_if_any()
     return weights
+
+
+def _prune_theme_files(site: Path) -> None:
+    """Drop what Material ships but our pages never load: its JavaScript (1.8 MB with
+    search and source maps; see theme/main.html) and CSS source maps. Smaller USB sticks
+    and uploads, and nothing stale for a service worker to cache."""
+    shutil.rmtree(site / "assets" / "javascripts", ignore_errors=True)
+    for source_map in (site / "assets" / "stylesheets").glob("*.map"):
+        source_map.unlink()
 
 
 def _quiz_images(checked: Checked) -> list[str]:

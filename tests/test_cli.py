@@ -89,7 +89,7 @@ def test_missing_config_file_is_an_authoring_error_not_a_crash(tmp_path):
     assert result.stderr.startswith("mkdocs.yml:1: không tìm thấy tệp cấu hình\n")
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["serve"], ["check"], ["coverage"], ["import-gift"], ["export-gift"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["serve"], ["check"], ["usb"], ["coverage"], ["import-gift"], ["export-gift"]])
 def test_every_command_has_help(command):
     result = _run(REPO, *command, "--help")
     assert result.returncode == 0

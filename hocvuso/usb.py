@@ -1,0 +1,83 @@
+"""`python build.py usb`: the course as a folder and a .zip to copy onto a USB stick.
+
+The normal build already works from file:// (file names end in .html, no fetch, no
+other host), so the USB build is that site without what only a web server uses
+(sitemaps, the 404 page) plus a start page at the top whose name says "open me", and
+a short Vietnamese note for whoever copies it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .pipeline import Built, build_site
+from .progress import Progress
+from .settings import load_settings
+
+SERVER_ONLY = ("sitemap.xml", "sitemap.xml.gz", "404.html")
+START_PAGE = "MO-KHOA-HOC.html"
+NOTE = """\
+{name}
+{line}
+
+Khóa học này chạy ngay trên máy, không cần mạng Internet.
+
+Cách mở: mở thư mục "{folder}", rồi bấm đúp vào tệp {start}
+(hoặc index.html). Trang sẽ mở bằng trình duyệt (Chrome, Firefox, Cốc Cốc, Edge…).
+
+Kết quả bài kiểm tra được lưu trong trình duyệt của máy đang dùng. Nếu chép khóa học
+sang chỗ khác trên cùng máy, kết quả vẫn còn khi mở bằng cùng trình duyệt.
+"""
+
+
+@dataclass(frozen=True)
+class UsbBuild:
+    folder: Path
+    archive: Path
+    built: Built
+    archive_bytes: int
+
+
+def build_usb(config_file: Path, out_dir: Path | None = None, progress: Progress | None = None) -> UsbBuild:
+    settings = load_settings(config_file)
+    out_dir = (out_dir or settings.project_dir / "usb").resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    name = settings.course_id
+    with tempfile.TemporaryDirectory(prefix=".hocvuso-usb-", dir=out_dir) as work:
+        staged = Path(work) / name
+        built = build_site(config_file, site_dir=staged, progress=progress)
+        for server_file in SERVER_ONLY:
+            (staged / server_file).unlink(missing_ok=True)
+        (staged / START_PAGE).write_text(_start_page(settings.site_name), encoding="utf-8")
+        (staged / "DOC-TRUOC.txt").write_text(
+            NOTE.format(name=settings.site_name, line="=" * len(settings.site_name), folder=name,
+                        start=START_PAGE), encoding="utf-8")
+        archive = Path(work) / f"{name}.zip"
+        _zip(staged, archive, root=name)
+        folder, final_archive = out_dir / name, out_dir / f"{name}.zip"
+        if folder.exists():
+            shutil.rmtree(folder)
+        staged.rename(folder)
+        archive.replace(final_archive)
+    return UsbBuild(folder, final_archive, built, final_archive.stat().st_size)
+
+
+def _start_page(site_name: str) -> str:
+    # A file whose name says "open me", one level above nothing: it just goes to index.html.
+    from html import escape
+
+    title = escape(site_name)
+    return (f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>{title}</title>'
+            '<meta http-equiv="refresh" content="0; url=index.html">'
+            f'<p><a href="index.html">Mở khóa học {title}</a></p></html>\n')
+
+
+def _zip(folder: Path, archive: Path, *, root: str) -> None:
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                out.write(path, f"{root}/{path.relative_to(folder).as_posix()}")
