@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .content import read_content
 from .course import Course, plan_course
+from .deploy import precompress, write_server_files
 from .lessons import output_path
 from .framework import load_framework
 from .mkdocs_adapter import mkdocs_config, render
@@ -78,16 +79,19 @@ def check_course(config_file: Path, progress: Progress | None = None) -> Checked
 
 
 def build_site(config_file: Path, *, site_dir: Path | None = None,
-               progress: Progress | None = None) -> Built:
-    """Build the course into its site folder, replacing it only on success."""
+               progress: Progress | None = None, for_server: bool = True) -> Built:
+    """Build the course into its site folder, replacing it only on success.
+
+    ``for_server`` adds what only a web host uses (precompressed files, caching rules).
+    """
     progress = progress or Silent()
     try:
-        return _build(config_file, site_dir, progress)
+        return _build(config_file, site_dir, progress, for_server)
     finally:
         progress.close()
 
 
-def _build(config_file: Path, site_dir: Path | None, progress: Progress) -> Built:
+def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_server: bool) -> Built:
     checked = check_course(config_file, progress)
     settings = checked.settings
     target = (site_dir or settings.site_dir).resolve()
@@ -112,6 +116,10 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress) -> Buil
         _prune_theme_files(fresh)
         progress.stage("Đo dung lượng trang")
         weights = _weigh(checked, fresh)
+        if for_server:
+            progress.stage("Nén sẵn tệp cho máy chủ")
+            write_server_files(fresh)
+            precompress(fresh)
         progress.stage("Thay thư mục trang web")
         _swap(fresh, target, Path(work))
     engine = next(text for path, text in checked.quiz_assets.files.items()

@@ -49,7 +49,7 @@ def build_usb(config_file: Path, out_dir: Path | None = None, progress: Progress
     name = settings.course_id
     with tempfile.TemporaryDirectory(prefix=".hocvuso-usb-", dir=out_dir) as work:
         staged = Path(work) / name
-        built = build_site(config_file, site_dir=staged, progress=progress)
+        built = build_site(config_file, site_dir=staged, progress=progress, for_server=False)
         for server_file in SERVER_ONLY:
             (staged / server_file).unlink(missing_ok=True)
         (staged / START_PAGE).write_text(_start_page(settings.site_name), encoding="utf-8")

@@ -25,7 +25,8 @@ def test_usb_build_writes_a_folder_and_a_zip_without_server_files(usb):
     assert (folder / "index.html").is_file()
     assert (folder / "MO-KHOA-HOC.html").is_file()
     assert "MO-KHOA-HOC.html" in (folder / "DOC-TRUOC.txt").read_text(encoding="utf-8")
-    for server_only in ["sitemap.xml", "404.html", "assets/javascripts"]:
+    for server_only in ["sitemap.xml", "404.html", "assets/javascripts", "_headers", ".htaccess",
+                        "index.html.br", "index.html.gz"]:
         assert not (folder / server_only).exists(), server_only
     names = zipfile.ZipFile(usb / "lop-thu.zip").namelist()
     assert "lop-thu/index.html" in names and "lop-thu/co-ban/otp.html" in names
