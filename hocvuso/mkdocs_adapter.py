@@ -24,6 +24,9 @@ from .settings import Settings
 # File URLs need real file names: "lesson.html", not "lesson/" (which a browser shows
 # as a folder listing when the site is opened from a USB stick).
 FORCED = {"use_directory_urls": False}
+FAVICON = ("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
+           "%3Crect width='16' height='16' rx='3' fill='%233f51b5'/%3E%3Cpath d='M4 4h8v2H4zm0 3h8v2H4zm0 3h5v2H4z' "
+           "fill='%23fff'/%3E%3C/svg%3E")
 
 
 def mkdocs_config(settings: Settings, *, docs_dir: Path, site_dir: Path, nav: list,
@@ -70,6 +73,9 @@ def _theme(theme: object, settings: Settings) -> dict:
     theme.setdefault("custom_dir", str(settings.project_dir / "theme"))
     theme.setdefault("language", "vi")
     theme.setdefault("font", False)
+    # A favicon inside the page: one request fewer on every first visit (Material's
+    # PNG costs a round trip and 2 KB on a slow line).
+    theme.setdefault("favicon", FAVICON)
     return theme
 
 

@@ -16,12 +16,13 @@ from pathlib import Path
 
 from .content import read_content
 from .course import Course, plan_course
+from .css_purge import purge_site
 from .deploy import precompress, write_server_files
 from .lessons import output_path
 from .framework import load_framework
 from .mkdocs_adapter import mkdocs_config, render
 from .pages import Page, course_nav, course_pages
-from .quiz_pages import QuizAssets, fill_slots, quiz_assets
+from .quiz_pages import ENGINE_SOURCE, QuizAssets, fill_slots, quiz_assets
 from .quizzes import load_quizzes
 from .problems import CourseError, Problems
 from .sanitize import new_marker
@@ -114,6 +115,7 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
         problems.raise_if_any()
         fill_slots(fresh, {output_path(p.path): p.quiz_html for p in checked.pages if p.quiz_html})
         _prune_theme_files(fresh)
+        purge_site(fresh, [ENGINE_SOURCE])
         progress.stage("Đo dung lượng trang")
         weights = _weigh(checked, fresh)
         if for_server:

@@ -50,7 +50,8 @@ class _Resources(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "link" and "stylesheet" in (attrs.get("rel") or "") and attrs.get("href"):
+        rel = (attrs.get("rel") or "").split()
+        if tag == "link" and ("stylesheet" in rel or "icon" in rel) and attrs.get("href"):
             self.urls.append(attrs["href"])
         elif tag == "script" and attrs.get("src"):
             self.urls.append(attrs["src"])

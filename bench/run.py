@@ -1,0 +1,238 @@
+"""Benchmark: the same course built with hocvuso and with plain mkdocs-material + mkdocs-quiz.
+
+    .venv/bin/pip install -r bench/requirements.txt
+    .venv/bin/python bench/run.py            # 40 and 1,000 lessons
+    .venv/bin/python bench/run.py --sizes 40
+
+The course is generated from the bundled lessons and quizzes (cycled, renumbered, spread
+over the four tiers), so both tools get real Vietnamese text. Each site is served over
+http://127.0.0.1 and opened in Debian's chromium; every response is recorded until the
+page is idle, then its bytes are counted raw and compressed (brotli 5 / gzip 6, as a server
+compressing on the fly would send them). Requests to other hosts (Material's Google Fonts)
+cannot load here and are counted separately. Figures are printed side by side; nothing is
+asserted: speed and weight are reported, not tested.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from hocvuso.frontmatter import split  # noqa: E402
+from hocvuso.weight import sizes  # noqa: E402
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+TIERS = [("co-ban", (1, 2)), ("trung-cap", (3, 4)), ("nang-cao", (5, 6)), ("chuyen-sau", (7, 8))]
+
+
+# ---------------------------------------------------------------- the generated course
+
+def _sources():
+    lessons = sorted((REPO / "content" / "co-ban").rglob("*.md"))
+    lessons = [p for p in lessons if p.name != "index.md"]
+    out = []
+    for path in lessons:
+        page = split(path.read_text(encoding="utf-8"))
+        meta = yaml.safe_load(page.meta_text)
+        quiz = yaml.safe_load((REPO / "quizzes" / f"{meta['quiz']}.yml").read_text(encoding="utf-8"))
+        out.append((path.parent.name, meta, page.body, quiz))
+    return out
+
+
+def generate(n: int, root: Path) -> None:
+    """Write the same n-lesson course as a hocvuso project and as a plain MkDocs project."""
+    hv, plain = root / "hocvuso", root / "material"
+    shutil.copytree(REPO / "theme", hv / "theme")
+    (hv / "content").mkdir(parents=True)
+    (hv / "quizzes").mkdir()
+    shutil.copy(REPO / "content" / "framework.yml", hv / "content" / "framework.yml")
+    (hv / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "  coverage:                           # what the course promises: checked by 'python build.py coverage'\n"
+        "    co-ban: all                       # every competence at Cơ bản\n", ""), encoding="utf-8")
+    (plain / "docs").mkdir(parents=True)
+    nav: dict[str, list] = {}
+    sources = _sources()
+    for i in range(n):
+        folder, meta, body, quiz = sources[i % len(sources)]
+        tier, levels = TIERS[(i // len(sources)) % len(TIERS)] if n > len(sources) else TIERS[0]
+        level = levels[meta["level"] - 1]
+        slug = f"bai-{i:04d}"
+        title = f"{meta['title']} ({i + 1})"
+        front = dict(meta, title=title, level=level, quiz=slug, order=i)
+        front.pop("sources", None)
+        text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + _no_links(body)
+        target = hv / "content" / tier / folder / f"{slug}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        (hv / "quizzes" / f"{slug}.yml").write_text(
+            yaml.safe_dump(dict(quiz, title=title, level=level), allow_unicode=True, sort_keys=False),
+            encoding="utf-8")
+        page = plain / "docs" / tier / folder / f"{slug}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"# {title}\n\n{_no_links(body)}\n\n{_mkdocs_quiz(quiz)}", encoding="utf-8")
+        nav.setdefault(tier, []).append(f"{tier}/{folder}/{slug}.md")
+    (plain / "docs" / "index.md").write_text("# Học vụ số\n\nKhóa học kỹ năng số.\n", encoding="utf-8")
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump({
+        "site_name": "Học vụ số",
+        "theme": {"name": "material", "language": "vi"},
+        "plugins": ["search", "mkdocs_quiz"],
+        "markdown_extensions": ["admonition", "attr_list", "toc"],
+        "nav": [{"Trang chủ": "index.md"}, *({t: pages} for t, pages in nav.items())],
+    }, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _no_links(body: str) -> str:
+    return re.sub(r"\[([^\]]+)\]\([^)]+\.md[^)]*\)", r"\1", body)  # generated names differ
+
+
+def _mkdocs_quiz(quiz: dict) -> str:
+    """Our questions in mkdocs-quiz syntax (choice questions; it has no other kinds)."""
+    blocks = ["<!-- mkdocs-quiz intro -->"]
+    for q in quiz["questions"]:
+        if q["type"] in ("single", "multiple"):
+            options = [(o["text"], o.get("correct", False)) for o in q["options"]]
+        elif q["type"] == "true_false":
+            options = [("Đúng", q["answer"]), ("Sai", not q["answer"])]
+        else:
+            continue
+        lines = [f"- [{'x' if ok else ' '}] {text}" for text, ok in options]
+        blocks.append("<quiz>\n" + q["prompt"] + "\n" + "\n".join(lines) + "\n\n"
+                      + (q.get("explanation") or "") + "\n</quiz>")
+    blocks.append("<!-- mkdocs-quiz results -->")
+    return "\n\n".join(blocks) + "\n"
+
+
+# ---------------------------------------------------------------- building and measuring
+
+def build(root: Path) -> dict[str, float]:
+    times = {}
+    start = time.monotonic()
+    subprocess.run([sys.executable, str(REPO / "build.py"), "-f", str(root / "hocvuso" / "mkdocs.yml"),
+                    "build"], check=True, capture_output=True)
+    times["hocvuso"] = time.monotonic() - start
+    start = time.monotonic()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "material" / "mkdocs.yml")],
+                   check=True, capture_output=True)
+    times["material"] = time.monotonic() - start
+    return times
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _serve(folder: Path):
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def visit(browser, site: Path, first: str, second: str) -> dict:
+    """Load ``first`` with an empty cache, then go on to ``second``; count what moved."""
+    server = _serve(site)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    seen: list[list[tuple[str, int]]] = [[], []]  # (url, status) per visit; 0 = failed
+    visit_index = [0]
+
+    def finished(request):
+        response = request.response()
+        seen[visit_index[0]].append((request.url, response.status if response else 0))
+
+    context.on("requestfinished", finished)
+    context.on("requestfailed", lambda r: seen[visit_index[0]].append((r.url, 0)))
+    page = context.new_page()
+    page.goto(base + first, wait_until="networkidle")
+    visit_index[0] = 1
+    page.goto(base + second, wait_until="networkidle")
+    context.close()
+    server.shutdown()
+    result = {}
+    for name, requests in (("first", seen[0]), ("repeat", seen[1])):
+        local = [u for u, _ in requests if u.startswith(base)]
+        transferred = [u for u, status in requests if u.startswith(base) and status == 200]
+        raw = br = gz = 0
+        for url in transferred:  # a 304 or a cache hit moves no body
+            path = site / url[len(base):].split("?")[0].split("#")[0]
+            if path.is_dir():
+                path = path / "index.html"
+            if path.is_file():
+                b, g = sizes(path)
+                raw, br, gz = raw + path.stat().st_size, br + b, gz + g
+        result[name] = {"requests": len(local), "external": len(requests) - len(local),
+                        "raw": raw, "br": br, "gz": gz}
+    html = site / first
+    result["html"] = (html / "index.html" if html.is_dir() else html).stat().st_size
+    return result
+
+
+def lesson_pages(site: Path, directory_urls: bool) -> tuple[str, str]:
+    lessons = sorted(p for p in site.rglob("bai-*") if (p.is_file() and p.suffix == ".html") or p.is_dir())
+    paths = [p.relative_to(site).as_posix() + ("/" if p.is_dir() else "") for p in lessons]
+    return paths[1], paths[2]
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.1f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[40, 1000])
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for n in args.sizes:
+            with tempfile.TemporaryDirectory(prefix="hocvuso-bench-") as tmp:
+                root = Path(tmp)
+                generate(n, root)
+                times = build(root)
+                hv_site, md_site = root / "hocvuso" / "site", root / "material" / "site"
+                hv = visit(browser, hv_site, *lesson_pages(hv_site, False))
+                md = visit(browser, md_site, *lesson_pages(md_site, True))
+                index = md_site / "search" / "search_index.json"
+                _print(n, times, hv, md, index.stat().st_size if index.exists() else 0)
+        browser.close()
+
+
+def _print(n, times, hv, md, search_index):
+    print(f"\n=== {n} lessons, each with a quiz ===")
+    print(f"{'':34}{'hocvuso':>14}{'material+quiz':>16}")
+    for visit_name, label in (("first", "lesson+quiz, first visit"), ("repeat", "next lesson, repeat visit")):
+        a, b = hv[visit_name], md[visit_name]
+        print(f"{label}:")
+        print(f"  {'requests (other hosts)':32}{a['requests']:>9} ({a['external']}){b['requests']:>11} ({b['external']})")
+        for key, name in (("raw", "KB raw"), ("gz", "KB gzip"), ("br", "KB brotli")):
+            print(f"  {name:32}{kb(a[key]):>14}{kb(b[key]):>16}")
+    print(f"{'lesson page HTML, KB raw':34}{kb(hv['html']):>14}{kb(md['html']):>16}")
+    print(f"{'search data before 1st result':34}{'(issue 7)':>14}{kb(search_index):>13} KB raw")
+    ratio = times["material"] / times["hocvuso"] if times["hocvuso"] else 0
+    print(f"{'build time, s':34}{times['hocvuso']:>14.1f}{times['material']:>16.1f}"
+          f"   (material/hocvuso = {ratio:.2f})")
+    if shutil.which("lighthouse"):
+        print("lighthouse: found, but scoring is not wired in yet")
+    else:
+        print("lighthouse: not installed (npm install -g lighthouse), scores skipped")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+"""Material's CSS trimmed to what the pages can use, without changing how they look."""
+
+from __future__ import annotations
+
+from hocvuso.css_purge import purge
+
+
+def test_rules_for_unused_classes_go_and_everything_that_may_match_stays():
+    css = (".md-search{color:red}.md-nav,.md-tabs{margin:0}"
+           "@media screen{.md-tabs{x:1}.md-nav__link{y:2}}"
+           "body{font-size:1rem}.md-nav:not(.md-search){z:3}[dir=ltr] .md-typeset ul li{m:1}"
+           "@keyframes spin{to{transform:rotate(1turn)}}")
+    kept = purge(css, {"md-nav", "md-nav__link", "md-typeset"})
+    assert ".md-search{" not in kept and ".md-tabs{x:1}" not in kept
+    assert ".md-nav{margin:0}" in kept  # the unused selector of the list is dropped
+    assert "@media screen{.md-nav__link{y:2}}" in kept
+    assert "body{font-size:1rem}" in kept
+    assert ".md-nav:not(.md-search){z:3}" in kept  # classes inside :not() are not required
+    assert "[dir=ltr] .md-typeset ul li{m:1}" in kept
+    assert "@keyframes spin" in kept
+
+
+def test_built_pages_point_at_the_trimmed_renamed_stylesheet(course):
+    course.lesson("co-ban/bai.md")
+    assert course.run("build") == 0
+    site = course.root / "site"
+    main = next((site / "assets" / "stylesheets").glob("main.*.min.css"))
+    assert main.stat().st_size < 80 * 1024  # Material's own is 137 KB
+    assert f"stylesheets/{main.name}" in (site / "co-ban" / "bai.html").read_text(encoding="utf-8")
+    assert ".md-search__input" not in main.read_text(encoding="utf-8")  # no search on our pages
