@@ -117,6 +117,7 @@ def _tier(course: Course, plan: TierPlan, scripts: list[str]) -> Page:
         data={
             "kind": "tier",
             "name": tier.name,
+            "slug": tier.slug,
             "levels_label": f"{framework.level_name} {tier.level_range}",
             "levels": [framework.level_label(level) for level in tier.levels],
             "lesson_count": len(plan.lessons),

@@ -18,6 +18,7 @@ from .content import read_content
 from .course import Course, plan_course
 from .css_purge import purge_site
 from .deploy import precompress, write_server_files
+from .offline import registration_script, write_offline_files
 from .lessons import output_path
 from .framework import load_framework
 from .mkdocs_adapter import mkdocs_config, render
@@ -29,6 +30,7 @@ from .sanitize import new_marker
 from .progress import Progress, Silent
 from .settings import Settings, load_settings
 from .staging import write_docs
+from .quiz_render import content_hash
 from .stylesheet import stylesheet
 from .weight import Weight, measure, over_budget
 
@@ -41,6 +43,7 @@ class Checked:
     assets: tuple[str, ...]
     quiz_assets: QuizAssets
     css: str  # site path of hocvuso's hashed stylesheet
+    offline_js: str  # site path of the service-worker registration script
 
 
 @dataclass(frozen=True)
@@ -70,13 +73,16 @@ def check_course(config_file: Path, progress: Progress | None = None) -> Checked
     assets = quiz_assets(course, settings.course_id)
     css_path, css = stylesheet(settings.project_dir)
     assets.files[css_path] = css
+    offline_js = registration_script()
+    offline_path = f"assets/hocvuso/offline.{content_hash(offline_js)}.js"
+    assets.files[offline_path] = offline_js
     pages = course_pages(course, site_name=settings.site_name, assets=assets)
     with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:
         (Path(scratch) / "docs").mkdir()
         mkdocs_config(settings, docs_dir=Path(scratch) / "docs", site_dir=Path(scratch) / "site",
-                      nav=course_nav(course), problems=problems, css=css_path)
+                      nav=course_nav(course), problems=problems, css=css_path, offline_js=offline_path)
     problems.raise_if_any()
-    return Checked(settings, course, pages, content.assets, assets, css_path)
+    return Checked(settings, course, pages, content.assets, assets, css_path, offline_path)
 
 
 def build_site(config_file: Path, *, site_dir: Path | None = None,
@@ -107,7 +113,7 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
         problems = Problems(settings.project_dir)
         config = mkdocs_config(settings, docs_dir=Path(docs), site_dir=fresh,
                                nav=course_nav(checked.course), problems=problems,
-                               marker=new_marker(), css=checked.css)
+                               marker=new_marker(), css=checked.css, offline_js=checked.offline_js)
         problems.raise_if_any()
         progress.stage("Dựng trang web bằng MkDocs")
         sources = {page.path: page.source for page in checked.pages if page.source}
@@ -120,6 +126,7 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
         weights = _weigh(checked, fresh)
         if for_server:
             progress.stage("Nén sẵn tệp cho máy chủ")
+            write_offline_files(fresh, checked.course)
             write_server_files(fresh)
             precompress(fresh)
         progress.stage("Thay thư mục trang web")
