@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"`+[^`]*`+")
-_INLINE = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_INLINE = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -25,6 +25,7 @@ class Link:
     target: str
     line: int
     is_image: bool
+    text: str = ""  # the link text, or the image's alt text
 
 
 def find_links(body: str, first_line: int) -> Iterator[Link]:
@@ -38,8 +39,8 @@ def find_links(body: str, first_line: int) -> Iterator[Link]:
             continue
         text = _CODE_SPAN.sub("", text)
         line = first_line + offset
-        for bang, target in _INLINE.findall(text):
-            yield Link(target, line, bool(bang))
+        for bang, label, target in _INLINE.findall(text):
+            yield Link(target, line, bool(bang), label.strip())
         reference = _REFERENCE.match(text)
         if reference:
             yield Link(reference[1], line, False)
@@ -47,6 +48,10 @@ def find_links(body: str, first_line: int) -> Iterator[Link]:
 
 def broken_link(link: Link, source: Path, content_dir: Path) -> tuple[str, str] | None:
     """(message, hint) when the link cannot work from the built site, else None."""
+    if link.is_image and not link.text:
+        return (f"ảnh '{link.target}' thiếu lời mô tả (alt): người dùng trình đọc màn hình và người "
+                "không tải được ảnh sẽ không biết ảnh nói gì",
+                f"viết mô tả ngắn trong ngoặc vuông, ví dụ ![Màn hình cài đặt Wi-Fi]({link.target})")
     if _SCHEME.match(link.target):
         if link.is_image and link.target.lower().startswith(("http:", "https:", "//")):
             return (f"ảnh '{link.target}' nằm trên máy chủ khác: nó sẽ không hiện khi không có mạng",

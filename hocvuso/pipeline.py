@@ -18,6 +18,8 @@ from .content import read_content
 from .course import Course, plan_course
 from .css_purge import purge_site
 from .deploy import precompress, write_server_files
+from .images import process as process_images
+from .images import rewrite_pages as rewrite_images
 from .offline import registration_script, write_offline_files
 from .lessons import output_path
 from .framework import load_framework
@@ -109,6 +111,8 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
         write_docs(checked.pages, checked.assets, content_dir=settings.content_dir, docs_dir=Path(docs),
                    generated=checked.quiz_assets.files,
                    quiz_images=_quiz_images(checked), quizzes_dir=settings.quizzes_dir)
+        images = process_images(Path(docs), checked.assets)
+        _check_images(images, settings)
         fresh = Path(work) / "site"
         problems = Problems(settings.project_dir)
         config = mkdocs_config(settings, docs_dir=Path(docs), site_dir=fresh,
@@ -121,6 +125,7 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
         problems.raise_if_any()
         fill_slots(fresh, {output_path(p.path): p.quiz_html for p in checked.pages if p.quiz_html})
         _prune_theme_files(fresh)
+        rewrite_images(fresh, images)
         purge_site(fresh, [ENGINE_SOURCE])
         progress.stage("Đo dung lượng trang")
         weights = _weigh(checked, fresh)
@@ -153,6 +158,17 @@ def _weigh(checked: Checked, site: Path) -> list[Weight]:
                      "trong mkdocs.yml, tính bằng KB")
     problems.raise_if_any()
     return weights
+
+
+def _check_images(images: dict, settings: Settings) -> None:
+    problems = Problems(settings.project_dir)
+    for asset, image in images.items():
+        if image.webp_bytes > settings.budgets.image:
+            problems.add(settings.content_dir / asset, 1,
+                         f"ảnh sau khi thu nhỏ vẫn nặng {image.webp_bytes / 1024:.0f} KB, vượt ngân sách "
+                         f"{settings.budgets.image // 1024} KB mỗi ảnh",
+                         "cắt bớt phần thừa của ảnh, hoặc dùng ảnh ít chi tiết hơn")
+    problems.raise_if_any()
 
 
 def _prune_theme_files(site: Path) -> None:

@@ -30,6 +30,7 @@ class Budgets:
     first_visit_gz: int = 50 * KB
     repeat_visit_br: int = 8 * KB  # the next lesson of the same tier
     page_html: int = 40 * KB  # raw HTML of a lesson or final-test page
+    image: int = 100 * KB  # one image as learners download it (WebP), after resizing
 
 
 @dataclass
