@@ -17,6 +17,10 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
+import io
+import json
+import os
 import http.server
 import re
 import shutil
@@ -122,8 +126,10 @@ def _mkdocs_quiz(quiz: dict) -> str:
 def build(root: Path) -> dict[str, float]:
     times = {}
     start = time.monotonic()
-    subprocess.run([sys.executable, str(REPO / "build.py"), "-f", str(root / "hocvuso" / "mkdocs.yml"),
-                    "build"], check=True, capture_output=True)
+    done = subprocess.run([sys.executable, str(REPO / "build.py"), "-f", str(root / "hocvuso" / "mkdocs.yml"),
+                           "build"], capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"hocvuso build failed:\n{done.stderr}")
     times["hocvuso"] = time.monotonic() - start
     start = time.monotonic()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "material" / "mkdocs.yml")],
@@ -137,10 +143,37 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _serve(folder: Path):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+class _GzipHandler(_QuietHandler):
+    """Compresses text on the fly, as most web servers do (gzip level 6)."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in (".html", ".css", ".js", ".json", ".svg") or not path.is_file() \
+                or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def _serve(folder: Path, compress: bool = False):
+    log: list[tuple[str, int]] = []  # (path, status) of every response the server sent
+
+    class Logged(_GzipHandler if compress else _QuietHandler):
+        def send_response(self, code, message=None):
+            log.append((self.path, code))
+            super().send_response(code, message)
+
+    handler = functools.partial(Logged, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    server.log = log
     return server
 
 
@@ -149,35 +182,35 @@ def visit(browser, site: Path, first: str, second: str) -> dict:
     server = _serve(site)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     context = browser.new_context(viewport={"width": 360, "height": 740})
-    seen: list[list[tuple[str, int]]] = [[], []]  # (url, status) per visit; 0 = failed
+    external: list[list[str]] = [[], []]
+    marks = []
     visit_index = [0]
-
-    def finished(request):
-        response = request.response()
-        seen[visit_index[0]].append((request.url, response.status if response else 0))
-
-    context.on("requestfinished", finished)
-    context.on("requestfailed", lambda r: seen[visit_index[0]].append((r.url, 0)))
+    context.on("request", lambda r: None if r.url.startswith(base) else external[visit_index[0]].append(r.url))
     page = context.new_page()
     page.goto(base + first, wait_until="networkidle")
+    marks.append(len(server.log))
     visit_index[0] = 1
     page.goto(base + second, wait_until="networkidle")
+    page.wait_for_timeout(500)  # let a service worker finish what it fetches
+    marks.append(len(server.log))
     context.close()
     server.shutdown()
     result = {}
-    for name, requests in (("first", seen[0]), ("repeat", seen[1])):
-        local = [u for u, _ in requests if u.startswith(base)]
-        transferred = [u for u, status in requests if u.startswith(base) and status == 200]
+    # Counted on the server side: what really crossed the wire (a cache hit sends nothing,
+    # a 304 no body); requests a service worker makes are counted too.
+    for name, served, outside in (("first", server.log[:marks[0]], external[0]),
+                                  ("repeat", server.log[marks[0]:marks[1]], external[1])):
         raw = br = gz = 0
-        for url in transferred:  # a 304 or a cache hit moves no body
-            path = site / url[len(base):].split("?")[0].split("#")[0]
+        for url, status in served:
+            if status != 200:
+                continue
+            path = site / url.split("?")[0].split("#")[0].lstrip("/")
             if path.is_dir():
                 path = path / "index.html"
             if path.is_file():
                 b, g = sizes(path)
                 raw, br, gz = raw + path.stat().st_size, br + b, gz + g
-        result[name] = {"requests": len(local), "external": len(requests) - len(local),
-                        "raw": raw, "br": br, "gz": gz}
+        result[name] = {"requests": len(served), "external": len(outside), "raw": raw, "br": br, "gz": gz}
     html = site / first
     result["html"] = (html / "index.html" if html.is_dir() else html).stat().st_size
     return result
@@ -210,11 +243,52 @@ def main() -> None:
                 hv = visit(browser, hv_site, *lesson_pages(hv_site, False))
                 md = visit(browser, md_site, *lesson_pages(md_site, True))
                 index = md_site / "search" / "search_index.json"
-                _print(n, times, hv, md, index.stat().st_size if index.exists() else 0)
+                hv_lesson, md_lesson = lesson_pages(hv_site, False)[0], lesson_pages(md_site, True)[0]
+                # Plain Material has no tier pages: its home page is the nearest thing.
+                rows = _lighthouse_rows(hv_site, md_site, [hv_lesson, "co-ban/index.html"],
+                                        [md_lesson, "index.html"])
+                _print(n, times, hv, md, index.stat().st_size if index.exists() else 0, rows)
         browser.close()
 
 
-def _print(n, times, hv, md, search_index):
+def lighthouse(site: Path, pages: list[str]) -> dict[tuple[str, bool], tuple[int, int]]:
+    """(page, compressed) -> (performance, accessibility), Lighthouse mobile, or {} without it."""
+    if not shutil.which("lighthouse"):
+        return {}
+    scores = {}
+    for compress in (False, True):
+        server = _serve(site, compress)
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        for page in pages:
+            with tempfile.NamedTemporaryFile(suffix=".json") as out:
+                subprocess.run(["lighthouse", base + page, "--quiet", "--output=json", f"--output-path={out.name}",
+                                "--only-categories=performance,accessibility",
+                                "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
+                               env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+                               capture_output=True, timeout=180)
+                data = json.loads(Path(out.name).read_text() or "{}")
+            categories = data.get("categories", {})
+            scores[(page, compress)] = tuple(round((categories.get(c, {}).get("score") or 0) * 100)
+                                            for c in ("performance", "accessibility"))
+        server.shutdown()
+    return scores
+
+
+def _lighthouse_rows(hv_site, md_site, hv_pages, md_pages):
+    hv_scores, md_scores = lighthouse(hv_site, hv_pages), lighthouse(md_site, md_pages)
+    if not hv_scores:
+        print("lighthouse: not installed (npm install -g lighthouse), scores skipped")
+        return []
+    rows = []
+    for (hv_page, md_page), name in zip(zip(hv_pages, md_pages), ("lesson+quiz", "tier/home")):
+        for compress in (False, True):
+            a, b = hv_scores[(hv_page, compress)], md_scores[(md_page, compress)]
+            label = f"lighthouse {name}, {'gzip' if compress else 'no compression'}"
+            rows.append((label + " perf/a11y", (f"{a[0]}/{a[1]}", f"{b[0]}/{b[1]}")))
+    return rows
+
+
+def _print(n, times, hv, md, search_index, lighthouse_rows=()):
     print(f"\n=== {n} lessons, each with a quiz ===")
     print(f"{'':34}{'hocvuso':>14}{'material+quiz':>16}")
     for visit_name, label in (("first", "lesson+quiz, first visit"), ("repeat", "next lesson, repeat visit")):
@@ -228,10 +302,8 @@ def _print(n, times, hv, md, search_index):
     ratio = times["material"] / times["hocvuso"] if times["hocvuso"] else 0
     print(f"{'build time, s':34}{times['hocvuso']:>14.1f}{times['material']:>16.1f}"
           f"   (material/hocvuso = {ratio:.2f})")
-    if shutil.which("lighthouse"):
-        print("lighthouse: found, but scoring is not wired in yet")
-    else:
-        print("lighthouse: not installed (npm install -g lighthouse), scores skipped")
+    for label, scores in lighthouse_rows:
+        print(f"{label:34}{scores[0]:>14}{scores[1]:>16}")
 
 
 if __name__ == "__main__":

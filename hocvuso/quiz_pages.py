@@ -22,7 +22,7 @@ ENGINE_SOURCE = Path(__file__).parent / "assets" / "quiz.js"
 ASSET_DIR = "assets/hocvuso"
 SLOT = "hv-quiz-slot-3c1e"  # replaced by the quiz's HTML after rendering and sanitising
 FINAL_TEST_TITLE = "Bài kiểm tra cuối cấp"
-FINAL_QUESTIONS = 20  # at most, in a tier's final test
+FINAL_QUESTIONS = 15  # at most, in a tier's final test: about 2 KB of HTML each
 
 
 @dataclass(frozen=True)

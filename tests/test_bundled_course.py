@@ -55,12 +55,12 @@ def test_no_invented_web_addresses_in_the_bundled_course():
     assert found <= allowed, found - allowed
 
 
-def test_final_test_samples_20_questions_across_the_tiers_quizzes():
+def test_final_test_samples_15_questions_across_the_tiers_quizzes():
     from hocvuso.quiz_pages import FINAL_QUESTIONS, final_questions
 
     course = _course()
     plan = next(p for p in course.tiers if p.tier.slug == "co-ban")
     picked = final_questions(course, plan)
-    assert len(picked) == FINAL_QUESTIONS == 20
-    assert len({quiz_id for quiz_id, _ in picked}) == 20  # one from each of 20 quizzes
+    assert len(picked) == FINAL_QUESTIONS == 15
+    assert len({quiz_id for quiz_id, _ in picked}) == 15  # one from each of 15 quizzes
     assert picked == final_questions(course, plan)  # the same on every build
