@@ -29,7 +29,7 @@ class Budgets:
     first_visit_br: int = 40 * KB  # a lesson page with its quiz, nothing cached
     first_visit_gz: int = 50 * KB
     repeat_visit_br: int = 8 * KB  # the next lesson of the same tier
-    page_html: int = 40 * KB  # raw HTML of a lesson or final-test page
+    page_html: int = 40 * KB  # raw HTML of a lesson page
     image: int = 100 * KB  # one image as learners download it (WebP), after resizing
 
 
@@ -114,9 +114,9 @@ def over_budget(weights: list[Weight], budgets: Budgets) -> list[tuple[Weight, s
     """Each broken budget: the page and a sentence saying what it carries."""
     broken = []
     for w in weights:
-        if w.kind in ("lesson", "final") and w.html_raw > budgets.page_html:
+        if w.kind == "lesson" and w.html_raw > budgets.page_html:
             broken.append((w, f"HTML nặng {_kb(w.html_raw)} (chưa nén), vượt ngân sách {_kb(budgets.page_html)}"))
-        if w.kind == "lesson":
+        if w.kind in ("lesson", "final"):
             if w.first_br > budgets.first_visit_br or w.first_gz > budgets.first_visit_gz:
                 broken.append((w, f"lần mở đầu tải {_kb(w.first_br)} brotli / {_kb(w.first_gz)} gzip, vượt "
                                   f"ngân sách {_kb(budgets.first_visit_br)} / {_kb(budgets.first_visit_gz)}: "

@@ -193,3 +193,19 @@ def test_home_and_tier_intros_written_by_authors_are_shown(course):
     home = course.page("index.html")
     assert "<h1>Khóa học của xã</h1>" in home and "Chào mừng bà con." in home
     assert "Cấp đầu tiên cho người mới." in course.page("co-ban/index.html")
+
+
+def test_navigation_shows_a_window_of_the_domain_so_big_domains_cost_no_more(course):
+    def page_size(lessons: int) -> tuple[int, list[str]]:
+        for n in range(lessons):
+            course.lesson(f"co-ban/bai-{n:03}.md", title=f"Bài số {n:03}", extra=f"order: {n}\n")
+        assert course.run("build") == 0
+        html = course.page("co-ban/bai-015.html")
+        nav = [text for _, text, _ in read(_nav(html)).links]
+        return len(html.encode()), nav
+
+    small, nav = page_size(30)
+    assert [t for t in nav if t.startswith("Bài số")] == [f"Bài số {n:03}" for n in range(11, 20)]
+    assert "… 11 bài trước" in nav and "… 10 bài sau" in nav
+    large, _ = page_size(90)
+    assert large - small < 20  # only the "… N bài sau" count grows by a digit
