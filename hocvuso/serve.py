@@ -26,7 +26,7 @@ def serve(config_file: Path, *, host: str = "127.0.0.1", port: int = 8000) -> No
 
         def rebuild() -> None:
             try:
-                built = build_site(config_file, site_dir=preview)
+                built = build_site(config_file, site_dir=preview, for_server=False)
             except CourseError as error:
                 print(f"{error}\nChưa cập nhật bản xem trước: sửa các lỗi trên rồi lưu lại tệp.",
                       file=sys.stderr, flush=True)
