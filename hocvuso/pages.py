@@ -13,6 +13,8 @@ from typing import Any
 
 from .course import Course, TierPlan
 from .lessons import Lesson, output_path
+from .handouts import lesson_pdf_path
+from .trainer_notes import without_trainer_notes
 from .quiz_pages import (FINAL_TEST_TITLE, QuizAssets, final_questions, final_test_html, lesson_quiz_html,
                          scripts_for, with_slot)
 
@@ -31,12 +33,12 @@ class Page:
 HOME_TITLE = "Trang chủ"
 
 
-def course_pages(course: Course, *, site_name: str, assets: QuizAssets) -> list[Page]:
+def course_pages(course: Course, *, site_name: str, assets: QuizAssets, handouts: bool = False) -> list[Page]:
     pages = [_home(course, site_name)]
     for plan in course.tiers:
         scripts = scripts_for(assets, plan.tier.slug)
         pages.append(_tier(course, plan, scripts))
-        pages.extend(_lesson(course, lesson, scripts) for lesson in plan.lessons)
+        pages.extend(_lesson(course, lesson, scripts, handouts) for lesson in plan.lessons)
         if plan.quiz_ids:
             pages.append(_final_test(course, plan, scripts))
     return pages
@@ -134,10 +136,11 @@ def _tier(course: Course, plan: TierPlan, scripts: list[str]) -> Page:
     )
 
 
-def _lesson(course: Course, lesson: Lesson, scripts: list[str]) -> Page:
+def _lesson(course: Course, lesson: Lesson, scripts: list[str], handouts: bool = False) -> Page:
     framework = course.framework
     before, after = course.neighbours(lesson)
     everyone = len(lesson.audiences) == len(framework.audiences)
+    learner_body = without_trainer_notes(lesson.body)  # trainer notes go to handouts only
     domain = framework.domain(lesson.domain_code)
     return Page(
         path=lesson.path,
@@ -157,8 +160,9 @@ def _lesson(course: Course, lesson: Lesson, scripts: list[str]) -> Page:
             "next": _link(after) if after else None,
             "quiz": lesson.quiz,
             "scripts": scripts if lesson.quiz else [],
+            "handout": lesson_pdf_path(lesson) if handouts else None,
         },
-        body=with_slot(lesson.body) if lesson.quiz else lesson.body,
+        body=with_slot(learner_body) if lesson.quiz else learner_body,
         source=lesson.path,
         quiz_html=lesson_quiz_html(course, lesson.quiz, lesson.path) if lesson.quiz else None,
     )
