@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     command = args.command or "build"
+    for name, default in (("handouts", False), ("paper", "A4"), ("site_dir", None)):
+        if not hasattr(args, name):
+            setattr(args, name, default)
     config_file = Path(args.config)
     try:
         if command == "check":
@@ -48,10 +51,11 @@ def main(argv: list[str] | None = None) -> int:
             from .serve import serve  # the live-reload server is only needed here
 
             serve(config_file, host=args.host, port=args.port)
-        else:
+        else:  # build, handouts
             progress = Progress()
+            paper = args.paper if command == "handouts" else (args.paper if args.handouts else None)
             built = build_site(config_file, site_dir=Path(args.site_dir) if args.site_dir else None,
-                               progress=progress)
+                               progress=progress, handouts=paper)
             where = _shown(built.site_dir)
             print(f"Đã dựng {built.pages} trang ({built.lessons} bài học) vào {where}/ "
                   f"trong {built.seconds:.1f} giây. Bộ chấm bài kiểm tra: "
@@ -61,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         count = len(error.problems)
         print(f"\n{count} lỗi. Chưa dựng trang nào; thư mục trang web cũ (nếu có) được giữ nguyên."
-              if command == "build" else f"\n{count} lỗi.", file=sys.stderr)
+              if command in ("build", "handouts") else f"\n{count} lỗi.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -140,6 +144,14 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Kiểm tra toàn bộ khóa học rồi dựng trang web. Chỉ thay "
                                 "thư mục site/ khi dựng thành công.")
     build.add_argument("--site-dir", metavar="DIR", default=argparse.SUPPRESS, help="thư mục ghi trang web (mặc định: site/)")
+    build.add_argument("--handouts", action="store_true", help="in thêm tài liệu PDF vào site/handouts/")
+    build.add_argument("--paper", choices=["A4", "A5"], default=argparse.SUPPRESS, help="khổ giấy (mặc định A4)")
+    handouts = commands.add_parser(
+        "handouts", parents=[common], help="dựng trang web kèm tài liệu in PDF cho người hướng dẫn",
+        description="Dựng trang web và in mỗi bài học, mỗi cấp thành PDF trong site/handouts/: bài học chữ "
+        "lớn, phiếu bài tập (không có đáp án) và đáp án riêng. Cần thư viện Pango của hệ điều hành.")
+    handouts.add_argument("--paper", choices=["A4", "A5"], default=argparse.SUPPRESS, help="khổ giấy (mặc định A4)")
+    handouts.add_argument("--site-dir", metavar="DIR", default=argparse.SUPPRESS, help="thư mục ghi trang web")
     serve = commands.add_parser("serve", parents=[common], help="xem trước, tự cập nhật khi sửa tệp",
                                 description="Xem trước khóa học trong trình duyệt; dựng lại và tải lại "
                                 "trang mỗi khi content/, quizzes/, theme/ hoặc mkdocs.yml thay đổi.")

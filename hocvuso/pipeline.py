@@ -18,6 +18,7 @@ from .content import read_content
 from .course import Course, plan_course
 from .css_purge import purge_site
 from .deploy import precompress, write_server_files
+from .handouts import write_handouts
 from .images import process as process_images
 from .images import rewrite_pages as rewrite_images
 from .offline import registration_script, write_offline_files
@@ -58,7 +59,7 @@ class Built:
     weights: list[Weight]
 
 
-def check_course(config_file: Path, progress: Progress | None = None) -> Checked:
+def check_course(config_file: Path, progress: Progress | None = None, *, handouts: bool = False) -> Checked:
     """Read and check everything; raise :class:`CourseError` listing every problem."""
     progress = progress or Silent()
     settings = load_settings(config_file)
@@ -78,7 +79,7 @@ def check_course(config_file: Path, progress: Progress | None = None) -> Checked
     offline_js = registration_script()
     offline_path = f"assets/hocvuso/offline.{content_hash(offline_js)}.js"
     assets.files[offline_path] = offline_js
-    pages = course_pages(course, site_name=settings.site_name, assets=assets)
+    pages = course_pages(course, site_name=settings.site_name, assets=assets, handouts=handouts)
     with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:
         (Path(scratch) / "docs").mkdir()
         mkdocs_config(settings, docs_dir=Path(scratch) / "docs", site_dir=Path(scratch) / "site",
@@ -88,20 +89,23 @@ def check_course(config_file: Path, progress: Progress | None = None) -> Checked
 
 
 def build_site(config_file: Path, *, site_dir: Path | None = None,
-               progress: Progress | None = None, for_server: bool = True) -> Built:
+               progress: Progress | None = None, for_server: bool = True,
+               handouts: str | None = None) -> Built:
     """Build the course into its site folder, replacing it only on success.
 
-    ``for_server`` adds what only a web host uses (precompressed files, caching rules).
+    ``for_server`` adds what only a web host uses (precompressed files, caching rules);
+    ``handouts`` ("A4" or "A5") also prints every lesson and tier as PDF handouts.
     """
     progress = progress or Silent()
     try:
-        return _build(config_file, site_dir, progress, for_server)
+        return _build(config_file, site_dir, progress, for_server, handouts)
     finally:
         progress.close()
 
 
-def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_server: bool) -> Built:
-    checked = check_course(config_file, progress)
+def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_server: bool,
+           handouts: str | None) -> Built:
+    checked = check_course(config_file, progress, handouts=bool(handouts))
     settings = checked.settings
     target = (site_dir or settings.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -129,6 +133,10 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
         purge_site(fresh, [ENGINE_SOURCE])
         progress.stage("Đo dung lượng trang")
         weights = _weigh(checked, fresh)
+        if handouts:
+            progress.stage(f"In tài liệu PDF ({handouts})")
+            write_handouts(fresh, checked.course, course_name=settings.site_name, paper=handouts,
+                           site_url=settings.raw.get("site_url") or None)
         if for_server:
             progress.stage("Nén sẵn tệp cho máy chủ")
             write_offline_files(fresh, checked.course)

@@ -1,0 +1,170 @@
+"""Print-ready handouts for trainers: PDFs of lessons, worksheets and answer keys.
+
+For every lesson, ``handouts/<tier>/<lesson>.pdf`` holds the lesson in large type, its
+worksheet ("Phiếu bài tập": questions, boxes to tick, lines to write on, no answers)
+and, from a new page, the answer key ("Đáp án"), which is also its own PDF
+(``…-dap-an.pdf``) for the trainer alone. Each tier gets the same as one book with a
+cover. Trainer notes (``!!! huong-dan``) appear here and nowhere else. Made with
+WeasyPrint; black on white, so they photocopy in grayscale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import richtext
+from .course import Course, TierPlan
+from .lessons import QUIZ_MARKER, Lesson
+from .quiz_render import display_order
+from .quizzes import Question
+from .sanitize import clean_fragment
+
+PAPERS = ("A4", "A5")
+_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                         autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+_EXTENSIONS = ["admonition", "attr_list", "def_list", "tables", "sane_lists", "toc"]
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@dataclass(frozen=True)
+class Handouts:
+    files: list[Path]
+
+
+def lesson_pdf_path(lesson: Lesson) -> str:
+    return f"handouts/{lesson.tier.slug}/{Path(lesson.path).stem}.pdf"
+
+
+def write_handouts(site: Path, course: Course, *, course_name: str, paper: str = "A4",
+                   site_url: str | None = None, tiers: list[str] | None = None,
+                   lessons: bool = True) -> Handouts:
+    from weasyprint import HTML  # needs Pango; only loaded when handouts are asked for
+
+    files = []
+
+    def pdf(html: str, target: Path, base: Path) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        HTML(string=html, base_url=base.as_uri() + "/").write_pdf(target)
+        files.append(target)
+
+    for plan in course.tiers:
+        if tiers and plan.tier.slug not in tiers:
+            continue
+        items = [_lesson(course, x, site_url) for x in plan.lessons]
+        base = plan.lessons[0].source.parent
+        if lessons:
+            for lesson, item in zip(plan.lessons, items):
+                stem = site / lesson_pdf_path(lesson)
+                pdf(_handout(course_name, [item], paper=paper), stem, lesson.source.parent)
+                if item["questions"]:
+                    pdf(_answer_key(course_name, [item], paper=paper),
+                        stem.with_name(stem.stem + "-dap-an.pdf"), lesson.source.parent)
+        cover = _cover(course, plan)
+        target = site / "handouts" / f"{plan.tier.slug}.pdf"
+        pdf(_handout(course_name, items, paper=paper, cover=cover), target, base)
+        pdf(_answer_key(course_name, items, paper=paper), target.with_name(f"{plan.tier.slug}-dap-an.pdf"), base)
+    return Handouts(files)
+
+
+def _handout(course_name: str, items: list[dict], *, paper: str, cover: dict | None = None) -> str:
+    """The lesson text, its worksheet and, from a new page, the answers."""
+    return _TEMPLATES.get_template("handout.html").render(
+        title=cover["title"] if cover else items[0]["title"], course=course_name, paper=paper,
+        footer=course_name, lessons=items, answers=True, cover=cover)
+
+
+def _answer_key(course_name: str, items: list[dict], *, paper: str) -> str:
+    return _TEMPLATES.get_template("answer-key.html").render(
+        title=f"Đáp án · {course_name}", course=course_name, paper=paper,
+        footer=f"{course_name} · Đáp án", lessons=items)
+
+
+def _lesson(course: Course, lesson: Lesson, site_url: str | None) -> dict:
+    framework = course.framework
+    quiz = course.quizzes.get(lesson.quiz) if lesson.quiz else None
+    return {
+        "title": lesson.title,
+        "tier": lesson.tier.name,
+        "level": framework.level_label(lesson.level),
+        "duration": lesson.duration,
+        "competences": [f"{c.code} {c.name}" for c in lesson.competences],
+        "objectives": list(lesson.objectives),
+        "body": _body(lesson.body),
+        "qr": _qr(site_url, lesson.url) if site_url else None,
+        "questions": [_question(q, course, lesson) for q in quiz.questions] if quiz else [],
+    }
+
+
+def _body(body: str) -> Markup:
+    text = QUIZ_MARKER.sub("", body)
+    html = markdown.markdown(text, extensions=_EXTENSIONS)
+    return Markup(clean_fragment(html))
+
+
+def _qr(site_url: str, page: str) -> str:
+    import segno
+
+    return segno.make(site_url.rstrip("/") + "/" + page, error="m").png_data_uri(scale=4, border=2)
+
+
+def _question(q: Question, course: Course, lesson: Lesson) -> dict:
+    order = display_order(q)
+    item = {"prompt": richtext.inline(q.prompt), "hint": "", "options": [], "rows": [], "choices": [],
+            "write": False, "image": None, "explanation": richtext.block(q.explanation), "answer": ""}
+    if q.image:
+        src = (_quizzes_dir(course) / q.image.src) if _quizzes_dir(course) else None
+        item["image"] = {"src": src.as_uri() if src else q.image.src, "alt": q.image.alt}
+    if q.type in ("single", "multiple"):
+        item["options"] = [richtext.inline(o.text) for o in q.options]
+        item["hint"] = "Chọn tất cả các ý đúng." if q.type == "multiple" else "Chọn một ý."
+        right = [richtext.inline(o.text) for o in q.options if o.correct]
+        item["answer"] = Markup("; ").join(right)
+    elif q.type == "true_false":
+        item["options"] = ["Đúng", "Sai"]
+        item["answer"] = "Đúng" if q.answer else "Sai"
+    elif q.type == "short_text":
+        item["write"] = True
+        item["answer"] = q.answers[0] + (f" (cũng chấp nhận: {', '.join(q.answers[1:])})" if q.answers[1:] else "")
+    elif q.type == "numeric":
+        item["write"] = True
+        value = _number(q.low) if q.low == q.high else f"từ {_number(q.low)} đến {_number(q.high)}"
+        item["answer"] = f"{value} {q.unit or ''}".strip()
+    elif q.type == "ordering":
+        item["hint"] = "Ghi số thứ tự (1, 2, 3…) vào ô trống trước mỗi dòng."
+        item["rows"] = [richtext.inline(q.items[i]) for i in order]
+        item["answer"] = Markup(" → ").join(richtext.inline(x) for x in q.items)
+    elif q.type == "matching":
+        item["hint"] = "Ghi chữ cái của ý phù hợp vào ô trống trước mỗi dòng."
+        item["rows"] = [richtext.inline(left) for left, _ in q.pairs]
+        item["choices"] = [Markup(f"{LETTERS[d]}. ") + richtext.inline(q.pairs[i][1]) for d, i in enumerate(order)]
+        item["answer"] = Markup("; ").join(
+            richtext.inline(left) + Markup(f" – {LETTERS[order.index(i)]}") for i, (left, _) in enumerate(q.pairs))
+    return item
+
+
+def _quizzes_dir(course: Course) -> Path | None:
+    quiz = next(iter(course.quizzes.values()), None)
+    return quiz.source.parent if quiz else None
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value).replace(".", ",")
+
+
+def _cover(course: Course, plan: TierPlan) -> dict:
+    framework = course.framework
+    codes = {c.code: c for x in plan.lessons for c in x.competences}
+    ordered = [c for c in framework.competences.values() if c.code in codes]
+    return {
+        "title": f"Tài liệu học tập: cấp {plan.tier.name}",
+        "levels": f"{framework.level_name} {plan.tier.level_range}",
+        "lesson_count": len(plan.lessons),
+        "minutes": sum(x.duration for x in plan.lessons),
+        "competences": [f"{c.code} {c.name}" for c in ordered],
+        "contents": [x.title for x in plan.lessons],
+    }

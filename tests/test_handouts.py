@@ -1,0 +1,90 @@
+"""Trainer handouts: PDFs whose worksheet asks every question and gives no answer."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import FIXTURES, REPO
+
+pytest.importorskip("weasyprint")
+
+TRAINER_NOTE = "Chuẩn bị sẵn hai điện thoại cho học viên thực hành."
+
+
+def _text(pdf) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages]
+
+
+@pytest.fixture
+def printed(course):
+    shutil.copy(FIXTURES / "every-type-quiz.yml", course.root / "quizzes" / "thu.yml")
+    course.lesson("co-ban/an-toan/lua-dao.md", title="Nhận biết lừa đảo qua điện thoại", extra="quiz: thu\n",
+                  body="## Dấu hiệu lừa đảo\n\nKẻ gian hay giục bạn chuyển tiền.\n\n"
+                       f'!!! huong-dan "Ghi chú cho người hướng dẫn"\n    {TRAINER_NOTE}\n\n## Ghi nhớ\n\nTắt máy.\n')
+    text = course.root.joinpath("mkdocs.yml").read_text(encoding="utf-8")
+    course.write("mkdocs.yml", "site_url: https://hoc.example.vn/\n" + text)
+    assert course.run("handouts") == 0
+    return course
+
+
+def test_worksheet_asks_every_question_and_gives_no_answer_or_explanation(printed):
+    pages = _text(printed.root / "site/handouts/co-ban/lua-dao.pdf")
+    start = next(i for i, t in enumerate(pages) if "Phiếu bài tập" in t)
+    key = next(i for i, t in enumerate(pages) if t.startswith("Đáp án") or " Đáp án Câu 1" in t)
+    worksheet = " ".join(pages[start:key])
+    for prompt in ["Mã OTP là gì?", "Những việc nào giúp tài khoản an toàn?", "Công an có thể lấy lời khai qua Zalo.",
+                   "Mật khẩu dùng một lần gọi tắt là gì?", "Sắp xếp các bước kết nối Wi-Fi.",
+                   "Nối mỗi từ với ý nghĩa của nó.", "xác thực khuôn mặt?"]:
+        assert prompt in worksheet, prompt
+    for answer in ["Đáp án", "OTP là mật khẩu dùng một lần, ngân hàng", "Viết tắt của One-Time Password",
+                   "Mật khẩu dài và khóa màn hình đều bảo vệ bạn", "cũng chấp nhận"]:
+        assert answer not in worksheet, answer
+    assert "Họ và tên" in worksheet
+
+
+def test_answer_key_starts_on_its_own_page_and_is_its_own_pdf(printed):
+    pages = _text(printed.root / "site/handouts/co-ban/lua-dao.pdf")
+    key = " ".join(p for p in pages if p.startswith("Đáp án"))
+    assert "Đáp án: Mật khẩu dùng một lần" in key
+    assert "Đáp án: Sai" in key
+    assert "Đáp án: mã OTP (cũng chấp nhận: OTP)" in key
+    assert "Đáp án: 10 triệu đồng" in key
+    assert "Mở Cài đặt → Chạm vào Wi-Fi → Chọn tên mạng → Nhập mật khẩu" in key
+    assert "OTP là mật khẩu dùng một lần, ngân hàng gửi qua tin nhắn." in key
+    alone = " ".join(_text(printed.root / "site/handouts/co-ban/lua-dao-dap-an.pdf"))
+    assert "Đáp án: 10 triệu đồng" in alone and "Phiếu bài tập" not in alone
+
+
+def test_handout_keeps_vietnamese_large_type_trainer_notes_and_a_qr_code(printed):
+    pdf = printed.root / "site/handouts/co-ban/lua-dao.pdf"
+    first = _text(pdf)[0]
+    assert "Nhận biết lừa đảo qua điện thoại" in first and "Kẻ gian hay giục bạn chuyển tiền." in first
+    assert TRAINER_NOTE in first
+    assert PdfReader(pdf).pages[0].images  # the QR code to the online lesson
+    html = printed.page("co-ban/an-toan/lua-dao.html")
+    assert TRAINER_NOTE not in html  # never on learners' pages
+    assert 'href="../../handouts/co-ban/lua-dao.pdf"' in html and "Tải bản in" in html
+
+
+def test_bundled_course_tier_handout_has_a_cover_and_every_lesson(tmp_path):
+    from hocvuso.handouts import write_handouts
+    from hocvuso.pipeline import check_course
+
+    course = check_course(REPO / "mkdocs.yml").course
+    written = write_handouts(tmp_path, course, course_name="Học vụ số", lessons=False)
+    assert [p.name for p in written.files] == ["co-ban.pdf", "co-ban-dap-an.pdf"]
+    pages = _text(tmp_path / "handouts" / "co-ban.pdf")
+    assert "Tài liệu học tập: cấp Cơ bản" in pages[0] and "Năng lực số được rèn luyện" in pages[0]
+    everything = " ".join(pages)
+    assert all(lesson.title in everything for lesson in course.lessons)
+    assert "lừa đảo" in everything
+
+
+def test_a5_paper_on_request(course):
+    course.lesson("co-ban/bai.md", title="Bài ngắn")
+    assert course.run("handouts", "--paper", "A5") == 0
+    box = PdfReader(course.root / "site/handouts/co-ban/bai.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (420, 595)  # A5 in points
