@@ -10,8 +10,11 @@ WeasyPrint; black on white, so they photocopy in grayscale.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -29,6 +32,7 @@ _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templa
                          autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 _EXTENSIONS = ["admonition", "attr_list", "def_list", "tables", "sane_lists", "toc"]
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]*)(")')
 
 
 @dataclass(frozen=True)
@@ -94,16 +98,24 @@ def _lesson(course: Course, lesson: Lesson, site_url: str | None) -> dict:
         "duration": lesson.duration,
         "competences": [f"{c.code} {c.name}" for c in lesson.competences],
         "objectives": list(lesson.objectives),
-        "body": _body(lesson.body),
+        "body": _body(lesson.body, lesson.source.parent),
         "qr": _qr(site_url, lesson.url) if site_url else None,
         "questions": [_question(q, course, lesson) for q in quiz.questions] if quiz else [],
     }
 
 
-def _body(body: str) -> Markup:
+def _body(body: str, folder: Path) -> Markup:
     text = QUIZ_MARKER.sub("", body)
-    html = markdown.markdown(text, extensions=_EXTENSIONS)
-    return Markup(clean_fragment(html))
+    fragment = clean_fragment(markdown.markdown(text, extensions=_EXTENSIONS))
+    # A tier book gathers lessons from many folders: each image path is made absolute
+    # from its own lesson's folder (already checked to exist by links.py).
+    return Markup(_IMG_SRC.sub(lambda m: m[1] + _file_uri(folder, m[2]) + m[3], fragment))
+
+
+def _file_uri(folder: Path, src: str) -> str:
+    if "://" in src or src.startswith(("data:", "/")):
+        return src
+    return (folder / unquote(html.unescape(src))).resolve().as_uri()
 
 
 def _qr(site_url: str, page: str) -> str:
