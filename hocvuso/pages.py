@@ -31,10 +31,15 @@ class Page:
 
 
 HOME_TITLE = "Trang chủ"
+SEARCH_TITLE = "Tìm kiếm"
+SEARCH_PATH = "tim-kiem.md"
+SEARCH_INDEX = "assets/hocvuso/search-HVINDEX"  # named after its content once it is built
+SEARCH_BUCKETS = "HVBUCKETS"  # how many files the words are spread over, known once it is built
 
 
-def course_pages(course: Course, *, site_name: str, assets: QuizAssets, handouts: bool = False) -> list[Page]:
-    pages = [_home(course, site_name)]
+def course_pages(course: Course, *, site_name: str, assets: QuizAssets, search_engine: str,
+                 handouts: bool = False) -> list[Page]:
+    pages = [_home(course, site_name), _search(search_engine)]
     for plan in course.tiers:
         scripts = scripts_for(assets, plan.tier.slug)
         pages.append(_tier(course, plan, scripts))
@@ -82,6 +87,13 @@ def _home(course: Course, site_name: str) -> Page:
         body=intro.body if intro else "",
         source=intro.path if intro else None,
     )
+
+
+def _search(engine: str) -> Page:
+    return Page(path=SEARCH_PATH, template="search.html", title=SEARCH_TITLE,
+                data={"kind": "search", "title": SEARCH_TITLE, "engine": engine, "index": SEARCH_INDEX,
+                      "buckets": SEARCH_BUCKETS},
+                body="", source=None)
 
 
 def _tier(course: Course, plan: TierPlan, scripts: list[str]) -> Page:

@@ -30,6 +30,8 @@ from .quiz_pages import ENGINE_SOURCE, QuizAssets, fill_slots, quiz_assets
 from .quizzes import load_quizzes
 from .problems import CourseError, Problems
 from .sanitize import new_marker
+from .search import ENGINE_SOURCE as SEARCH_ENGINE
+from .search import engine_asset, write_search_index
 from .progress import Progress, Silent
 from .settings import Settings, load_settings
 from .staging import write_docs
@@ -79,7 +81,10 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
     offline_js = registration_script()
     offline_path = f"assets/hocvuso/offline.{content_hash(offline_js)}.js"
     assets.files[offline_path] = offline_js
-    pages = course_pages(course, site_name=settings.site_name, assets=assets, handouts=handouts)
+    search_path, search_engine = engine_asset()
+    assets.files[search_path] = search_engine
+    pages = course_pages(course, site_name=settings.site_name, assets=assets, search_engine=search_path,
+                         handouts=handouts)
     with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:
         (Path(scratch) / "docs").mkdir()
         mkdocs_config(settings, docs_dir=Path(scratch) / "docs", site_dir=Path(scratch) / "site",
@@ -130,7 +135,9 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
         fill_slots(fresh, {output_path(p.path): p.quiz_html for p in checked.pages if p.quiz_html})
         _prune_theme_files(fresh)
         rewrite_images(fresh, images)
-        purge_site(fresh, [ENGINE_SOURCE])
+        purge_site(fresh, [ENGINE_SOURCE, SEARCH_ENGINE])
+        progress.stage("Lập chỉ mục tìm kiếm")
+        write_search_index(fresh, checked.course)
         progress.stage("Đo dung lượng trang")
         weights = _weigh(checked, fresh)
         if handouts:

@@ -36,7 +36,7 @@ class Budgets:
 @dataclass
 class Weight:
     page: str  # site path
-    kind: str  # "lesson", "tier", "home", "final"
+    kind: str  # "lesson", "tier", "home", "final", "search"
     html_raw: int
     first_br: int
     first_gz: int
@@ -129,7 +129,8 @@ def over_budget(weights: list[Weight], budgets: Budgets) -> list[tuple[Weight, s
 
 def report(weights: list[Weight]) -> str:
     """One line per kind of page: the heaviest page of that kind."""
-    names = {"home": "Trang chủ", "tier": "Trang cấp", "lesson": "Bài học", "final": "Kiểm tra cuối cấp"}
+    names = {"home": "Trang chủ", "tier": "Trang cấp", "lesson": "Bài học", "final": "Kiểm tra cuối cấp",
+             "search": "Tìm kiếm"}
     lines = ["Dung lượng tải về (nặng nhất mỗi loại trang; brotli / gzip):"]
     for kind, name in names.items():
         of_kind = [w for w in weights if w.kind == kind]

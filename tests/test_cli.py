@@ -46,7 +46,7 @@ def test_check_on_a_good_course_builds_nothing(course):
     course.lesson("co-ban/ok.md")
     result = _run(course.root, "check")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "Không có lỗi: 1 bài học, 3 trang."
+    assert result.stdout.strip() == "Không có lỗi: 1 bài học, 4 trang."  # home, search, tier, lesson
     assert not (course.root / "site").exists()
 
 
@@ -54,7 +54,7 @@ def test_build_then_a_broken_build_leaves_the_previous_site_exactly_as_it_was(co
     course.lesson("co-ban/ok.md", title="Bài tốt")
     result = _run(course.root)
     assert result.returncode == 0, result.stderr
-    assert "Đã dựng 3 trang (1 bài học) vào site/" in result.stdout
+    assert "Đã dựng 4 trang (1 bài học) vào site/" in result.stdout
     before = _tree_digest(course.root / "site")
 
     course.lesson("co-ban/ok.md", title="Bài tốt đã sửa")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 import time
 
 import pytest
+
+from conftest import served
 
 pytestmark = pytest.mark.browser
 
@@ -21,11 +20,6 @@ def _until(page, script: str, arg=None, seconds: float = 15) -> None:
         page.wait_for_timeout(100)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def hosted(course):
     course.lesson("co-ban/an-toan/otp.md", title="Mã OTP")
@@ -33,11 +27,8 @@ def hosted(course):
     course.lesson("co-ban/thiet-bi/wifi.md", title="Wi-Fi", competences='["5.1"]')
     course.lesson("trung-cap/chu-ky-so.md", title="Chữ ký số", competences='["2.3"]', level=3)
     assert course.run("build") == 0
-    site = course.root / "site"
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield course, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(course.root / "site") as url:
+        yield course, url
 
 
 def test_tier_download_list_names_every_page_of_the_tier_and_its_assets(hosted):

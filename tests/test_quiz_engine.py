@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 import unicodedata
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, served
 
 pytestmark = pytest.mark.browser
 
@@ -51,21 +48,8 @@ def site_url(request, quiz_site):
     if request.param == "file":
         yield site.as_uri() + "/"
         return
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    context.set_default_timeout(5000)
-    yield context
-    context.close()
+    with served(site) as url:
+        yield url
 
 
 def _open(context, url):

@@ -1,0 +1,44 @@
+"""Search in the built site: the engine script, and the index written next to the pages.
+
+The search page is rendered before the index exists, with a placeholder where the
+index folder goes; once the lesson pages are final the index is built from them,
+written under a name that changes with its content (so caches never mix two builds),
+and the placeholder is replaced. See search_index.py for the index itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rjsmin
+
+from .course import Course
+from .lessons import output_path
+from .pages import SEARCH_BUCKETS, SEARCH_INDEX, SEARCH_PATH
+from .quiz_render import content_hash
+from .search_index import Document, Index, build_index, lesson_sections
+
+ENGINE_SOURCE = Path(__file__).parent / "assets" / "search.js"
+
+
+def engine_asset() -> tuple[str, str]:
+    """Site path and text of the minified search engine."""
+    engine = rjsmin.jsmin(ENGINE_SOURCE.read_text(encoding="utf-8"))
+    return f"assets/hocvuso/search.{content_hash(engine)}.js", engine
+
+
+def write_search_index(site: Path, course: Course) -> Index:
+    documents = [Document(lesson.title, lesson.url, plan.tier.name,
+                          lesson_sections((site / lesson.url).read_text(encoding="utf-8")))
+                 for plan in course.tiers for lesson in plan.lessons]
+    index = build_index(documents)
+    folder = site / Path(SEARCH_INDEX).parent / index.folder
+    for path, text in index.files.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    page = site / output_path(SEARCH_PATH)
+    html = page.read_text(encoding="utf-8")
+    html = html.replace(Path(SEARCH_INDEX).name, index.folder).replace(SEARCH_BUCKETS, str(index.buckets))
+    page.write_text(html, encoding="utf-8")
+    return index

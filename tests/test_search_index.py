@@ -1,0 +1,106 @@
+"""The search index: Vietnamese words kept whole, folded for accent-free typing, split small."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+from hocvuso.search_index import (Document, Section, bucket, build_index, fold, indexed_words, lesson_sections,
+                                  words)
+
+
+def _call(text: str) -> list:
+    """The arguments of a ``hvSearch.x(...)`` script, read back as JSON."""
+    return json.loads("[" + re.fullmatch(r"hvSearch\.\w\((.*)\)\n", text, re.S)[1] + "]")
+
+
+def test_folding_removes_accents_and_case_and_reads_decomposed_text():
+    assert fold("Lừa ĐẢO") == "lua dao"
+    assert fold(unicodedata.normalize("NFD", "lừa đảo")) == "lua dao"
+    assert fold("Người") == "nguoi" and fold("ĐƯỜNG") == "duong"
+
+
+def test_words_keep_vietnamese_syllables_whole_and_unstemmed():
+    assert words("Kẻ gian LỪA ĐẢO qua Zalo, đòi mã OTP!") == ["kẻ", "gian", "lừa", "đảo", "qua", "zalo", "đòi",
+                                                             "mã", "otp"]
+    assert words(unicodedata.normalize("NFD", "lừa đảo")) == ["lừa", "đảo"]
+    assert words("https://x.vn/" + "a" * 40) == ["https", "x", "vn"]  # runs longer than a word are not indexed
+
+
+def test_hyphenated_words_are_also_indexed_joined():
+    assert indexed_words("Bật Wi-Fi và e-mail") == ["bật", "wi", "fi", "và", "e", "mail", "wifi", "email"]
+
+
+PAGE = """<html><body><nav class="md-nav">Trang chủ Mật khẩu</nav>
+<article class="md-content__inner md-typeset">
+<p class="hv-where"><a href="#">Cơ bản</a> › 4. An toàn</p><h1>Nhận biết lừa đảo</h1>
+<ul class="hv-facts"><li>Thời lượng: 15 phút</li></ul>
+<p>Mở đầu bài.</p>
+<h2 id="dau-hieu">Dấu hiệu <a class="headerlink" href="#dau-hieu">¶</a></h2>
+<p>Kẻ gian giục <strong>chuyển tiền</strong>.</p><ul><li>Đòi mã OTP</li><li>Dọa nạt</li></ul>
+<section class="hv-quiz"><h2 id="quiz">Bài kiểm tra</h2><p>Câu 1. Đáp án bí mật</p>
+<template data-hv-x>Giải thích</template></section>
+<nav class="hv-pager"><a href="#">Bài sau</a></nav>
+</article><footer>Chân trang</footer></body></html>"""
+
+
+def test_lesson_text_is_the_lesson_by_section_without_navigation_or_quiz():
+    sections = lesson_sections(PAGE)
+    assert sections == [Section("", "", "Mở đầu bài."),
+                        Section("Dấu hiệu", "dau-hieu", "Kẻ gian giục chuyển tiền. Đòi mã OTP Dọa nạt")]
+
+
+def _index():
+    docs = [Document("Nhận biết lừa đảo", "co-ban/lua-dao.html", "Cơ bản",
+                     [Section("", "", "Kẻ gian lừa đảo qua điện thoại. Lừa đảo rất tinh vi.")]),
+            Document("Trồng lúa", "co-ban/lua.html", "Cơ bản", [Section("Dụng cụ", "dung-cu", "Con dao và lúa giống.")]),
+            Document("Mật khẩu", "co-ban/mat-khau.html", "Cơ bản", [Section("", "", "Mã OTP\u2028không đưa ai.")])]
+    return build_index(docs)
+
+
+def _entry(index, word):
+    folded = fold(word)
+    _, group = _call(index.files[f"s/{bucket(folded, index.buckets)}.js"])
+    return group[folded]
+
+
+def test_a_folded_word_keeps_each_accented_spelling_with_its_lessons():
+    index = _index()
+    idf, spellings = _entry(index, "lua")
+    assert set(spellings) == {"lừa", "lúa"}
+    lua_dao_docs = spellings["lừa"][0::2]  # [gap, weight, gap, weight…]
+    assert lua_dao_docs == [0]
+    assert spellings["lúa"][0::2] == [1]
+    assert spellings["lúa"][1] > _entry(index, "giống")[1]["giống"][1]  # a title word weighs more
+    _, dao = _entry(index, "dao")
+    assert set(dao) == {"đảo", "dao"}
+    assert idf > 0
+
+
+def test_every_word_is_in_the_file_its_bucket_names_and_lessons_have_their_own_files():
+    index = _index()
+    for path, text in index.files.items():
+        if path.startswith("s/"):
+            b, group = _call(text)
+            assert path == f"s/{b}.js"
+            assert all(bucket(w, index.buckets) == b for w in group)
+    page = _call(index.files["d/2.js"])
+    assert page == [2, {"t": "Mật khẩu", "u": "co-ban/mat-khau.html", "r": "Cơ bản",
+                        "s": [["", "", "Mã OTP\u2028không đưa ai."]]}]
+    assert "\u2028" not in index.files["d/2.js"]  # escaped: old JavaScript engines reject it raw
+
+
+def test_index_folder_is_named_after_its_content():
+    assert _index().folder == _index().folder
+    other = build_index([Document("Khác", "x.html", "Cơ bản", [Section("", "", "Khác")])])
+    assert other.folder != _index().folder and other.folder.startswith("search-")
+
+
+def test_a_big_course_spreads_words_over_many_small_files():
+    docs = [Document(f"Bài {n}", f"b{n}.html", "Cơ bản", [Section("", "", f"từ{n} chung{n % 7} lừa đảo " * 20)])
+            for n in range(300)]
+    index = build_index(docs)
+    word_files = [text for path, text in index.files.items() if path.startswith("s/")]
+    assert index.buckets == len(word_files) > 1
+    assert max(len(t.encode()) for t in word_files) < 3 * 8000
