@@ -30,6 +30,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 import yaml
 
@@ -200,20 +201,66 @@ def visit(browser, site: Path, first: str, second: str) -> dict:
     # a 304 no body); requests a service worker makes are counted too.
     for name, served, outside in (("first", server.log[:marks[0]], external[0]),
                                   ("repeat", server.log[marks[0]:marks[1]], external[1])):
-        raw = br = gz = 0
-        for url, status in served:
-            if status != 200:
-                continue
-            path = site / url.split("?")[0].split("#")[0].lstrip("/")
-            if path.is_dir():
-                path = path / "index.html"
-            if path.is_file():
-                b, g = sizes(path)
-                raw, br, gz = raw + path.stat().st_size, br + b, gz + g
+        raw, br, gz = _bytes(site, served)
         result[name] = {"requests": len(served), "external": len(outside), "raw": raw, "br": br, "gz": gz}
     html = site / first
     result["html"] = (html / "index.html" if html.is_dir() else html).stat().st_size
     return result
+
+
+SEARCH_QUERIES = ("lừa đảo", "lua dao", "mật khẩu")
+
+
+def _bytes(site: Path, served: list[tuple[str, int]]) -> tuple[int, int, int]:
+    raw = br = gz = 0
+    for url, status in served:
+        if status != 200:
+            continue
+        path = site / unquote(url.split("?")[0].split("#")[0].lstrip("/"))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.is_file():
+            b, g = sizes(path)
+            raw, br, gz = raw + path.stat().st_size, br + b, gz + g
+    return raw, br, gz
+
+
+def search_visit(browser, site: Path, lesson: str, material: bool) -> dict:
+    """From a lesson, open search and run each query; bytes each step moved, and hits."""
+    server = _serve(site)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context.set_default_timeout(60000)
+    page = context.new_page()
+    page.goto(base + lesson, wait_until="networkidle")
+    steps, hits = [], []
+    if material:
+        # Material starts its search worker on every page: the index loads with the lesson.
+        steps.append(("open search", [e for e in server.log if re.search(r"search|lunr", e[0])]))
+        page.click("label.md-header__button[for='__search']")
+        box, result, count = ("input.md-search__input", ".md-search-result__item",
+                              "document.querySelector('.md-search-result__meta').textContent")
+    else:
+        mark = len(server.log)
+        page.click("a.hv-search-link")
+        page.wait_for_load_state("networkidle")
+        steps.append(("open search", server.log[mark:]))
+        box, result, count = "#hv-q", ".hv-result", "document.getElementById('hv-search-status').textContent"
+    for query in SEARCH_QUERIES:
+        mark = len(server.log)
+        page.fill(box, "")
+        page.locator(box).press_sequentially(query, delay=30)  # Material searches on key events
+        try:
+            page.wait_for_selector(result, timeout=20000)
+        except Exception:  # noqa: BLE001 - no result is a result
+            pass
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(800)
+        steps.append((f"query {query!r}", server.log[mark:]))
+        hits.append((query, page.evaluate(count).strip()))
+    context.close()
+    server.shutdown()
+    return {"steps": [(name, len(served), *_bytes(site, served)) for name, served in steps], "hits": hits}
 
 
 def lesson_pages(site: Path, directory_urls: bool) -> tuple[str, str]:
@@ -247,7 +294,9 @@ def main() -> None:
                 # Plain Material has no tier pages: its home page is the nearest thing.
                 rows = _lighthouse_rows(hv_site, md_site, [hv_lesson, "co-ban/index.html"],
                                         [md_lesson, "index.html"])
-                _print(n, times, hv, md, index.stat().st_size if index.exists() else 0, rows)
+                searches = (search_visit(browser, hv_site, hv_lesson, material=False),
+                            search_visit(browser, md_site, md_lesson, material=True))
+                _print(n, times, hv, md, index.stat().st_size if index.exists() else 0, rows, searches)
         browser.close()
 
 
@@ -288,7 +337,7 @@ def _lighthouse_rows(hv_site, md_site, hv_pages, md_pages):
     return rows
 
 
-def _print(n, times, hv, md, search_index, lighthouse_rows=()):
+def _print(n, times, hv, md, search_index, lighthouse_rows=(), searches=None):
     print(f"\n=== {n} lessons, each with a quiz ===")
     print(f"{'':34}{'hocvuso':>14}{'material+quiz':>16}")
     for visit_name, label in (("first", "lesson+quiz, first visit"), ("repeat", "next lesson, repeat visit")):
@@ -298,12 +347,19 @@ def _print(n, times, hv, md, search_index, lighthouse_rows=()):
         for key, name in (("raw", "KB raw"), ("gz", "KB gzip"), ("br", "KB brotli")):
             print(f"  {name:32}{kb(a[key]):>14}{kb(b[key]):>16}")
     print(f"{'lesson page HTML, KB raw':34}{kb(hv['html']):>14}{kb(md['html']):>16}")
-    print(f"{'search data before 1st result':34}{'(issue 7)':>14}{kb(search_index):>13} KB raw")
+    print(f"{'Material search_index.json':34}{'':>14}{kb(search_index):>13} KB raw")
     ratio = times["material"] / times["hocvuso"] if times["hocvuso"] else 0
     print(f"{'build time, s':34}{times['hocvuso']:>14.1f}{times['material']:>16.1f}"
           f"   (material/hocvuso = {ratio:.2f})")
     for label, scores in lighthouse_rows:
         print(f"{label:34}{scores[0]:>14}{scores[1]:>16}")
+    if searches:
+        hv_search, md_search = searches
+        print("search from a lesson (requests, KB brotli / gzip on the wire):")
+        for (name, *a), (_, *b) in zip(hv_search["steps"], md_search["steps"]):
+            print(f"  {name:24}{a[0]:>4} req {kb(a[2]):>6}/{kb(a[3]):>6}{b[0]:>5} req {kb(b[2]):>6}/{kb(b[3]):>6}")
+        for (query, a), (_, b) in zip(hv_search["hits"], md_search["hits"]):
+            print(f"  hits {query!r:27} hocvuso: {a}\n  {'':32} material: {b}")
 
 
 if __name__ == "__main__":
