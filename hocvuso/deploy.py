@@ -98,15 +98,17 @@ def write_server_files(site: Path) -> None:
 def precompress(site: Path) -> int:
     """Write ``.br`` and ``.gz`` beside every text file; returns how many files.
 
-    Shared, long-cached assets get brotli's best level; pages, which are many and
-    change with every build, a fast one (level 6 is within a few % of 11).
+    Shared, long-cached assets get brotli's best level; pages and the search index,
+    which are many and change with every build, a fast one (level 6 is within a few %
+    of 11).
     """
     count = 0
     for path in sorted(site.rglob("*")):
         if not path.is_file() or path.suffix not in TEXT_SUFFIXES:
             continue
         data = path.read_bytes()
-        quality = 6 if path.suffix == ".html" else 11
+        many = path.suffix == ".html" or "/search-" in path.as_posix()
+        quality = 6 if many else 11
         path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=quality))
         path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
         count += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import markdown
 from markupsafe import Markup
@@ -10,12 +11,15 @@ from markupsafe import Markup
 from .sanitize import clean_fragment
 
 _ONE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
+# One converter for every snippet: setting up Markdown costs far more than a short text.
+_MARKDOWN = markdown.Markdown(extensions=["attr_list", "tables", "sane_lists"])
 
 
+@lru_cache(maxsize=4096)
 def block(text: str | None) -> Markup:
     if not text:
         return Markup("")
-    html = markdown.markdown(text, extensions=["attr_list", "tables", "sane_lists"])
+    html = _MARKDOWN.reset().convert(text)
     return Markup(clean_fragment(html))
 
 
