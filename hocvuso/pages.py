@@ -83,7 +83,8 @@ def _home(course: Course, site_name: str) -> Page:
         template="home.html",
         title=(intro.title if intro and intro.title else site_name),
         data={"kind": "home", "title": intro.title if intro and intro.title else site_name,
-              "framework": framework.name, "source": framework.source, "tiers": tiers},
+              "framework": framework.name, "source": framework.source, "tiers": tiers,
+              "records": any(plan.quiz_ids for plan in course.tiers)},  # progress and class pages exist
         body=intro.body if intro else "",
         source=intro.path if intro else None,
     )

@@ -30,6 +30,7 @@ from .quiz_pages import ENGINE_SOURCE, QuizAssets, fill_slots, quiz_assets
 from .quizzes import load_quizzes
 from .problems import CourseError, Problems
 from .sanitize import new_marker
+from .record_pages import RECORD_SOURCE, record_pages, record_scripts
 from .search import ENGINE_SOURCE as SEARCH_ENGINE
 from .search import engine_asset, write_search_index
 from .progress import Progress, Silent
@@ -85,6 +86,10 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
     assets.files[search_path] = search_engine
     pages = course_pages(course, site_name=settings.site_name, assets=assets, search_engine=search_path,
                          handouts=handouts)
+    scripts = record_scripts()
+    assets.files.update(scripts)
+    pages += record_pages(course, site_name=settings.site_name, course_id=settings.course_id,
+                          version=settings.version, assets=assets, scripts=scripts)
     with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:
         (Path(scratch) / "docs").mkdir()
         mkdocs_config(settings, docs_dir=Path(scratch) / "docs", site_dir=Path(scratch) / "site",
@@ -135,7 +140,7 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
         fill_slots(fresh, {output_path(p.path): p.quiz_html for p in checked.pages if p.quiz_html})
         _prune_theme_files(fresh)
         rewrite_images(fresh, images)
-        purge_site(fresh, [ENGINE_SOURCE, SEARCH_ENGINE])
+        purge_site(fresh, [ENGINE_SOURCE, SEARCH_ENGINE, RECORD_SOURCE])
         progress.stage("Lập chỉ mục tìm kiếm")
         write_search_index(fresh, checked.course)
         progress.stage("Đo dung lượng trang")

@@ -139,11 +139,14 @@ def answer_data(placed: Placed) -> dict:
 
 
 def bundle_script(course_id: str, quizzes: dict[str, dict]) -> str:
-    """The tier's bundle: ``window.hvQuiz`` = course id and quizzes by id."""
+    """The tier's bundle: ``window.hvQuiz`` = course id and quizzes by id.
+
+    Bundles of several tiers loaded on one page (the progress page) add up.
+    """
     payload = json.dumps({"c": course_id, "q": quizzes}, ensure_ascii=False, separators=(",", ":"))
     # "</" inside a script would end it early if the bundle were ever inlined.
     safe = payload.replace("</", "<\\/")
-    return f"window.hvQuiz={safe};\n"
+    return f"(function(b,w){{w=window.hvQuiz;if(w&&w.c===b.c)Object.assign(w.q,b.q);else window.hvQuiz=b}})({safe});\n"
 
 
 def content_hash(text: str) -> str:

@@ -7,6 +7,7 @@ them here, with the line in ``mkdocs.yml``, before MkDocs ever sees the file.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,8 @@ SETTINGS_SCHEMA = {
         "content": {"type": "string", "minLength": 1},
         "quizzes": {"type": "string", "minLength": 1},
         "course_id": {"type": "string", "pattern": SLUG},
+        # Printed on certificates; the build date when not given.
+        "version": {"type": ["string", "number"]},
         # Page-weight budgets in KB (see hocvuso/weight.py); the build fails past them.
         "budgets": {"type": "object", "properties": {
             key: {"type": "number", "exclusiveMinimum": 0}
@@ -47,6 +50,7 @@ class Settings:
     site_dir: Path
     site_name: str
     course_id: str  # names the learner's saved progress: keep it when renaming the site
+    version: str  # of the course, printed on certificates
     coverage: Mapping  # tier slug -> "all" or codes, with lines; checked against the framework later
     budgets: Budgets
     raw: Mapping  # all of mkdocs.yml, with lines, for reporting MkDocs' own complaints
@@ -103,6 +107,7 @@ def load_settings(config_file: Path) -> Settings:
         site_dir=(project_dir / site_dir).resolve(),
         site_name=str(raw["site_name"]),
         course_id=ours.get("course_id") or slugify(str(raw["site_name"])),
+        version=str(ours.get("version") or datetime.date.today().isoformat()),
         coverage=ours.get("coverage") or Mapping(),
         budgets=Budgets(**{key: int(kb * KB) for key, kb in (ours.get("budgets") or {}).items()}),
         raw=raw,

@@ -116,7 +116,7 @@ def over_budget(weights: list[Weight], budgets: Budgets) -> list[tuple[Weight, s
     for w in weights:
         if w.kind == "lesson" and w.html_raw > budgets.page_html:
             broken.append((w, f"HTML nặng {_kb(w.html_raw)} (chưa nén), vượt ngân sách {_kb(budgets.page_html)}"))
-        if w.kind in ("lesson", "final"):
+        if w.kind in ("lesson", "final", "progress", "certificate", "class"):
             if w.first_br > budgets.first_visit_br or w.first_gz > budgets.first_visit_gz:
                 broken.append((w, f"lần mở đầu tải {_kb(w.first_br)} brotli / {_kb(w.first_gz)} gzip, vượt "
                                   f"ngân sách {_kb(budgets.first_visit_br)} / {_kb(budgets.first_visit_gz)}: "
@@ -130,7 +130,7 @@ def over_budget(weights: list[Weight], budgets: Budgets) -> list[tuple[Weight, s
 def report(weights: list[Weight]) -> str:
     """One line per kind of page: the heaviest page of that kind."""
     names = {"home": "Trang chủ", "tier": "Trang cấp", "lesson": "Bài học", "final": "Kiểm tra cuối cấp",
-             "search": "Tìm kiếm"}
+             "search": "Tìm kiếm", "progress": "Tiến độ", "certificate": "Chứng nhận", "class": "Lớp học"}
     lines = ["Dung lượng tải về (nặng nhất mỗi loại trang; brotli / gzip):"]
     for kind, name in names.items():
         of_kind = [w for w in weights if w.kind == kind]

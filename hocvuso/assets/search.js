@@ -158,6 +158,7 @@
     timer = setTimeout(function () { remember(box.value); search(box.value); }, 300);
   });
   more.addEventListener("click", function () { page(asked); });
-  var start = new URLSearchParams(location.search).get("q");
+  /* A query from the address, or words typed before this script arrived on a slow phone. */
+  var start = box.value || new URLSearchParams(location.search).get("q");
   if (start) { box.value = start; search(start); }
 })();

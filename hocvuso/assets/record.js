@@ -1,0 +1,325 @@
+/* hocvuso learner records, with no server: "Tiến độ của tôi", "Giấy chứng nhận", "Lớp học".
+   Results come from the quiz engine (window.hvTally, quiz.js) over every tier's bundle; the
+   course structure from the page's #hv-course JSON (hocvuso/record_pages.py).
+   A completion code carries name, place, tier, per-quiz scores and date in Crockford
+   base32 with a CRC-16 that catches typos. It is a record the learner carries, not a
+   tamper-proof credential: anyone can make one, and the pages say so. Nothing leaves
+   the device; text from codes is only ever set as textContent. */
+(function () {
+  "use strict";
+  var doc = document, root = doc.getElementById("hv-record");
+  if (!root) return;
+  var course = JSON.parse(doc.getElementById("hv-course").textContent);
+  var ALPHA = "0123456789ABCDEFGHJKMNPQRSTVWXYZ", VERSION = 1, EPOCH = Date.UTC(2025, 0, 1), DAY = 864e5;
+  var tally = window.hvTally || function () { return null; };
+
+  /* ---- completion codes */
+  function crc16(bits) { /* CRC-16/CCITT-FALSE over a bit list */
+    var c = 0xffff;
+    bits.forEach(function (b) { var top = (c >>> 15) ^ b; c = (c << 1) & 0xffff; if (top) c ^= 0x1021; });
+    return c;
+  }
+  function encode(r) {
+    var bits = [];
+    function put(v, n) { for (var i = n - 1; i >= 0; i--) bits.push((v >>> i) & 1); }
+    function text(s) {
+      var bytes = Array.from(new TextEncoder().encode((s || "").normalize("NFC")));
+      while (bytes.length > 63) { s = Array.from(s).slice(0, -1).join(""); bytes = Array.from(new TextEncoder().encode(s)); }
+      put(bytes.length, 6);
+      bytes.forEach(function (b) { put(b, 8); });
+    }
+    put(VERSION, 3); put(r.tier.i, 3); put(r.tier.h, 16); put(r.day, 15);
+    r.scores.forEach(function (s) { put(s ? (s.pass ? 16 : 0) | Math.round(s.pct / 10) : 31, 5); });
+    text(r.name); text(r.place);
+    while ((bits.length + 16) % 5) bits.push(0);
+    put(crc16(bits), 16);
+    var out = "";
+    for (var i = 0; i < bits.length; i += 5) out += ALPHA[parseInt(bits.slice(i, i + 5).join(""), 2)];
+    return out;
+  }
+  function decode(input) {
+    var s = String(input).toUpperCase().replace(/[\s\-–.]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
+    if (s.length < 12) return { error: "Mã quá ngắn. Hãy gõ đủ mọi ký tự trên giấy chứng nhận." };
+    var bits = [];
+    for (var i = 0; i < s.length; i++) {
+      var v = ALPHA.indexOf(s[i]);
+      if (v < 0) return { error: "Mã có ký tự “" + s[i] + "” không dùng trong mã hoàn thành. Hãy kiểm tra lại." };
+      for (var k = 4; k >= 0; k--) bits.push((v >>> k) & 1);
+    }
+    var body = bits.slice(0, -16), check = parseInt(bits.slice(-16).join(""), 2);
+    if (crc16(body) !== check) return { error: "Mã không đúng: có thể đã gõ nhầm hoặc thiếu một ký tự. Hãy so lại từng nhóm ký tự." };
+    var at = 0, fail = false;
+    function get(n) {
+      if (at + n > body.length) { fail = true; return 0; }
+      var v = parseInt(body.slice(at, at + n).join(""), 2); at += n; return v;
+    }
+    function text() {
+      var n = get(6), bytes = [];
+      for (var j = 0; j < n; j++) bytes.push(get(8));
+      return fail ? "" : new TextDecoder().decode(new Uint8Array(bytes));
+    }
+    if (get(3) !== VERSION) return { error: "Mã này do phiên bản khác của hocvuso tạo ra." };
+    var index = get(3), h = get(16), day = get(15);
+    var tier = course.tiers.filter(function (t) { return t.i === index && t.h === h; })[0];
+    if (!tier) return { error: "Mã này thuộc khóa học khác, hoặc phiên bản khác của khóa học này." };
+    var scores = tier.q.concat([[tier.f]]).map(function () {
+      var v = get(5);
+      return v === 31 ? null : { pass: v >= 16, pct: (v & 15) * 10 };
+    });
+    var name = text(), place = text();
+    if (fail || !name) return { error: "Mã không đúng: thiếu ký tự. Hãy gõ đủ mã." };
+    return { tier: tier, day: day, scores: scores, name: name, place: place, code: s };
+  }
+  function grouped(code) { return code.replace(/(.{4})(?=.)/g, "$1-"); }
+  function dateOf(day) {
+    var d = new Date(EPOCH + day * DAY);
+    return ("0" + d.getUTCDate()).slice(-2) + "/" + ("0" + (d.getUTCMonth() + 1)).slice(-2) + "/" + d.getUTCFullYear();
+  }
+  function today() { var n = new Date(); return Math.floor((Date.UTC(n.getFullYear(), n.getMonth(), n.getDate()) - EPOCH) / DAY); }
+  window.hvCode = { encode: encode, decode: decode, grouped: grouped }; /* for tests */
+
+  /* ---- results on this device */
+  function myScores(tier) {
+    return tier.q.map(function (q) { return q[0]; }).concat([tier.f]).map(function (id) {
+      var t = tally(id);
+      return t && t.done ? { pass: t.passed, pct: Math.round(100 * t.right / t.total), right: t.right, total: t.total } : null;
+    });
+  }
+  function status(tier, scores, code) { /* "pass" | "progress" | "none" for one competence */
+    var mine = tier.q.map(function (q, i) { return q[3].indexOf(code) >= 0 ? scores[i] : undefined; })
+      .filter(function (s) { return s !== undefined; });
+    if (mine.length && mine.every(function (s) { return s && s.pass; })) return "pass";
+    return mine.some(function (s) { return s; }) ? "progress" : "none";
+  }
+  var WORDS = { pass: "✓ Đã đạt", progress: "◐ Đang học", none: "○ Chưa bắt đầu" };
+  function finalOf(scores) { return scores[scores.length - 1]; }
+
+  function el(tag, cls, text) {
+    var e = doc.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function link(href, text) { var a = el("a", "", text); a.href = href; return a; }
+  function key(name) { return "hocvuso:" + course.c + ":" + name; }
+  function read(name, fallback) {
+    try { return JSON.parse(localStorage.getItem(key(name))) || fallback; } catch (e) { return fallback; }
+  }
+  function write(name, value) { try { localStorage.setItem(key(name), JSON.stringify(value)); } catch (e) { /* full */ } }
+
+  /* ---- "Tiến độ của tôi" */
+  function progressPage() {
+    course.tiers.forEach(function (tier) {
+      var scores = myScores(tier), fin = finalOf(scores), sec = el("section", "hv-progress");
+      sec.appendChild(el("h2", "", "Cấp " + tier.n));
+      var p = el("p");
+      p.appendChild(link(tier.fu, "Bài kiểm tra cuối cấp"));
+      p.appendChild(doc.createTextNode(": " + (fin ? (fin.pass ? "✓ Đã đạt" : "Chưa đạt") + " (" + fin.right + "/" + fin.total + " câu đúng)" : "chưa làm") + ". "));
+      if (fin && fin.pass) p.appendChild(link("chung-nhan.html?cap=" + encodeURIComponent(tier.s), "Nhận giấy chứng nhận"));
+      sec.appendChild(p);
+      var table = el("table", "hv-progress__table"), head = el("tr");
+      table.appendChild(el("caption", "", "Năng lực số của cấp " + tier.n));
+      ["Năng lực số", "Trạng thái", "Bài kiểm tra"].forEach(function (h) { var th = el("th", "", h); th.scope = "col"; head.appendChild(th); });
+      table.appendChild(head);
+      tier.k.forEach(function (k) {
+        var tr = el("tr"), th = el("th", "", k[0] + " " + k[1]), st = status(tier, scores, k[0]), cell = el("td");
+        th.scope = "row";
+        tr.appendChild(th);
+        tr.appendChild(el("td", "hv-st hv-st--" + st, WORDS[st]));
+        tier.q.forEach(function (q, i) {
+          if (q[3].indexOf(k[0]) < 0) return;
+          var line = el("span", "hv-progress__quiz"), s = scores[i];
+          line.appendChild(link(q[2], q[1]));
+          line.appendChild(doc.createTextNode(": " + (s ? s.right + "/" + s.total + (s.pass ? " ✓" : "") : "chưa làm")));
+          cell.appendChild(line);
+        });
+        tr.appendChild(cell);
+        table.appendChild(tr);
+      });
+      var wrap = el("div", "hv-table-wrap");
+      wrap.appendChild(table);
+      sec.appendChild(wrap);
+      root.appendChild(sec);
+    });
+  }
+
+  /* ---- the certificate itself, for the learner and for bulk printing */
+  function certificate(r) {
+    var box = el("article", "hv-cert"), fin = finalOf(r.scores);
+    box.appendChild(el("p", "hv-cert__course", course.t));
+    box.appendChild(el("h2", "hv-cert__title", "Giấy chứng nhận"));
+    box.appendChild(el("p", "", "Chứng nhận"));
+    box.appendChild(el("p", "hv-cert__name", r.name));
+    if (r.place) box.appendChild(el("p", "", r.place));
+    box.appendChild(el("p", "", "đã hoàn thành chương trình học cấp " + r.tier.n + (fin ? ", bài kiểm tra cuối cấp đạt " + fin.pct + "%" : "") + "."));
+    var passed = r.tier.k.filter(function (k) { return status(r.tier, r.scores, k[0]) === "pass"; });
+    if (passed.length) {
+      box.appendChild(el("p", "hv-cert__label", "Năng lực số đã đạt:"));
+      var ul = el("ul", "hv-cert__list");
+      passed.forEach(function (k) { ul.appendChild(el("li", "", k[0] + " " + k[1])); });
+      box.appendChild(ul);
+    }
+    box.appendChild(el("p", "hv-cert__meta", "Ngày " + dateOf(r.day) + " · Khóa học: " + course.t + ", phiên bản " + course.v));
+    var code = el("div", "hv-cert__code");
+    if (window.hvQR) code.appendChild(window.hvQR(r.code, "Mã QR của mã hoàn thành"));
+    var c = el("p");
+    c.appendChild(doc.createTextNode("Mã hoàn thành: "));
+    c.appendChild(el("code", "hv-cert__codetext", grouped(r.code)));
+    code.appendChild(c);
+    box.appendChild(code);
+    box.appendChild(el("p", "hv-cert__note", "Mã do máy của người học tạo ra, dùng để ghi nhận kết quả vào danh sách lớp; không phải văn bằng."));
+    return box;
+  }
+
+  /* ---- "Giấy chứng nhận" */
+  function certificatePage() {
+    var form = doc.getElementById("hv-cert-form"), out = doc.getElementById("hv-certs"),
+      say = doc.getElementById("hv-cert-status"), wanted = new URLSearchParams(location.search).get("cap");
+    var done = course.tiers.filter(function (t) { var f = finalOf(myScores(t)); return f && f.pass; });
+    var tier = done.filter(function (t) { return t.s === wanted; })[0] || done[0];
+    if (!tier) {
+      say.textContent = "Bạn chưa đạt bài kiểm tra cuối cấp nào trên máy này. Hãy học xong và làm bài kiểm tra cuối cấp, rồi quay lại đây.";
+      course.tiers.forEach(function (t) { var p = el("p"); p.appendChild(link(t.fu, "Bài kiểm tra cuối cấp " + t.n)); out.appendChild(p); });
+      return;
+    }
+    var me = read("learner", {});
+    form.hidden = false;
+    form.name.value = me.name || "";
+    form.place.value = me.place || "";
+    say.textContent = "Bạn đã đạt bài kiểm tra cuối cấp " + tier.n + ". Nhập họ tên để tạo giấy chứng nhận.";
+    function show() {
+      var name = form.name.value.trim(), place = form.place.value.trim();
+      if (!name) return;
+      write("learner", { name: name, place: place });
+      var r = { tier: tier, name: name, place: place, scores: myScores(tier), day: today() };
+      r.code = encode(r);
+      out.textContent = "";
+      out.appendChild(certificate(r));
+      var again = el("p", "hv-noprint"), print = el("button", "hv-button", "In giấy chứng nhận");
+      print.type = "button";
+      print.addEventListener("click", function () { window.print(); });
+      again.appendChild(print);
+      out.appendChild(again);
+      say.textContent = "Đã tạo giấy chứng nhận cho " + name + ".";
+    }
+    form.addEventListener("submit", function (e) { e.preventDefault(); show(); });
+    if (me.name) show();
+  }
+
+  /* ---- "Lớp học" */
+  function classPage() {
+    var form = doc.getElementById("hv-class-form"), say = doc.getElementById("hv-class-status"),
+      out = doc.getElementById("hv-class"), actions = doc.getElementById("hv-class-actions"),
+      certs = doc.getElementById("hv-certs"), codes = read("lop", []);
+    function save() { write("lop", codes); }
+    function add(text) {
+      var r = decode(text);
+      if (r.error) { say.textContent = r.error; return false; }
+      if (codes.indexOf(r.code) >= 0) { say.textContent = r.name + " đã có trong danh sách lớp."; return false; }
+      codes.push(r.code); save(); render();
+      say.textContent = "Đã thêm " + r.name + " (cấp " + r.tier.n + ").";
+      return true;
+    }
+    function entries() { return codes.map(decode).filter(function (r) { return !r.error; }); }
+    function render() {
+      out.textContent = "";
+      var all = entries();
+      actions.hidden = !all.length;
+      course.tiers.forEach(function (tier) {
+        var rows = all.filter(function (r) { return r.tier === tier; });
+        if (!rows.length) return;
+        var table = el("table", "hv-class__table"), head = el("tr");
+        table.appendChild(el("caption", "", "Cấp " + tier.n + ": " + rows.length + " học viên"));
+        ["Họ và tên", "Xã, phường", "Ngày", "Cuối cấp"].concat(tier.k.map(function (k) { return k[0]; })).concat([""]).forEach(function (h, i) {
+          var th = el("th", "", h);
+          th.scope = "col";
+          if (i >= 4 && tier.k[i - 4]) th.title = tier.k[i - 4][1];
+          head.appendChild(th);
+        });
+        table.appendChild(head);
+        rows.forEach(function (r) {
+          var tr = el("tr"), fin = finalOf(r.scores), name = el("th", "", r.name);
+          name.scope = "row";
+          tr.appendChild(name);
+          tr.appendChild(el("td", "", r.place));
+          tr.appendChild(el("td", "", dateOf(r.day)));
+          tr.appendChild(el("td", "", fin ? fin.pct + "%" + (fin.pass ? " ✓" : "") : "–"));
+          tier.k.forEach(function (k) { var st = status(tier, r.scores, k[0]); tr.appendChild(el("td", "hv-st hv-st--" + st, st === "pass" ? "✓ Đạt" : st === "progress" ? "Chưa" : "–")); });
+          var cell = el("td"), del = el("button", "hv-button hv-button--secondary", "Xóa");
+          del.type = "button";
+          del.setAttribute("aria-label", "Xóa " + r.name + " khỏi lớp");
+          del.addEventListener("click", function () {
+            codes = codes.filter(function (c) { return c !== r.code; }); save(); render();
+            say.textContent = "Đã xóa " + r.name + ".";
+          });
+          cell.appendChild(del);
+          tr.appendChild(cell);
+          table.appendChild(tr);
+        });
+        var wrap = el("div", "hv-table-wrap");
+        wrap.appendChild(table);
+        out.appendChild(wrap);
+      });
+    }
+    function csv() {
+      var ks = [], rows = [];
+      course.tiers.forEach(function (t) { t.k.forEach(function (k) { if (ks.indexOf(k[0] + " " + k[1]) < 0) ks.push(k[0] + " " + k[1]); }); });
+      rows.push(["Họ và tên", "Xã, phường", "Cấp", "Ngày", "Bài kiểm tra cuối cấp (%)", "Đạt cuối cấp", "Mã hoàn thành"].concat(ks));
+      entries().forEach(function (r) {
+        var fin = finalOf(r.scores), by = {};
+        r.tier.k.forEach(function (k) { by[k[0] + " " + k[1]] = { pass: "Đạt", progress: "Chưa đạt", none: "Chưa làm" }[status(r.tier, r.scores, k[0])]; });
+        rows.push([r.name, r.place, r.tier.n, dateOf(r.day), fin ? fin.pct : "", fin && fin.pass ? "Có" : "Không", grouped(r.code)]
+          .concat(ks.map(function (k) { return by[k] || ""; })));
+      });
+      var text = "\ufeff" + rows.map(function (row) {
+        return row.map(function (v) { v = String(v); return /[",\n;]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; }).join(",");
+      }).join("\r\n") + "\r\n";
+      var a = el("a");
+      a.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+      var n = new Date();
+      a.download = "lop-hoc-" + n.getFullYear() + "-" + ("0" + (n.getMonth() + 1)).slice(-2) + "-" + ("0" + n.getDate()).slice(-2) + ".csv";
+      doc.body.appendChild(a); a.click(); a.remove();
+    }
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (add(form.code.value)) form.code.value = "";
+    });
+    doc.getElementById("hv-csv").addEventListener("click", csv);
+    doc.getElementById("hv-print").addEventListener("click", function () {
+      certs.textContent = "";
+      entries().forEach(function (r) { var f = finalOf(r.scores); if (f && f.pass) certs.appendChild(certificate(r)); });
+      window.print();
+    });
+    doc.getElementById("hv-clear").addEventListener("click", function () {
+      if (!window.confirm("Xóa toàn bộ danh sách lớp trên máy này?")) return;
+      codes = []; save(); render();
+      say.textContent = "Đã xóa danh sách lớp.";
+    });
+    /* Scanning where the browser can read QR codes itself (BarcodeDetector); typing elsewhere. */
+    var scan = doc.getElementById("hv-scan"), video = doc.getElementById("hv-video");
+    if ("BarcodeDetector" in window && navigator.mediaDevices) {
+      scan.hidden = false;
+      scan.addEventListener("click", function () {
+        var detector = new window.BarcodeDetector({ formats: ["qr_code"] }), stream;
+        navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (s) {
+          stream = s; video.srcObject = s; video.hidden = false;
+          say.textContent = "Hướng camera vào mã QR trên giấy chứng nhận…";
+          return video.play();
+        }).then(function look() {
+          return detector.detect(video).then(function (found) {
+            if (found.length) { add(found[0].rawValue); return; }
+            return new Promise(function (ok) { setTimeout(ok, 300); }).then(look);
+          });
+        }).catch(function () {
+          say.textContent = "Không mở được camera. Hãy gõ mã hoàn thành vào ô trên.";
+        }).then(function () {
+          if (stream) stream.getTracks().forEach(function (t) { t.stop(); });
+          video.hidden = true;
+        });
+      });
+    }
+    render();
+  }
+
+  ({ progress: progressPage, certificate: certificatePage, "class": classPage })[root.getAttribute("data-hv-page")]();
+})();
