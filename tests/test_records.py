@@ -6,6 +6,7 @@ import csv
 import io
 
 import pytest
+from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +57,11 @@ def _certificate(context, site) -> str:
     assert cert.locator("svg.hv-qr path").count() == 1
     assert "không phải văn bằng" in page.locator(".hv-honest").inner_text()  # the page says what the code proves
     code = cert.locator(".hv-cert__codetext").inner_text()
+    printed = page.pdf()  # Chromium prints with the page's own stylesheet
     page.close()
+    sheets = PdfReader(io.BytesIO(printed)).pages
+    assert len(sheets) == 1 and sheets[0].mediabox.width > sheets[0].mediabox.height  # one A4 landscape sheet
+    assert "Hoà" in sheets[0].extract_text() and "Tạo giấy chứng nhận" not in sheets[0].extract_text()
     return code
 
 
