@@ -109,6 +109,28 @@ def test_passed_tier_gives_a_certificate_whose_code_a_trainer_adds_and_exports(b
     trainer.close()
 
 
+def test_class_page_adds_a_learner_from_a_scanned_qr_code(browser, site):
+    learner = browser.new_context()
+    code = _certificate(learner, site)
+    learner.close()
+    trainer = browser.new_context()
+    # A phone that reads QR codes: BarcodeDetector and a camera, stubbed to see this code.
+    trainer.add_init_script("""
+      window.BarcodeDetector = class { detect() { return Promise.resolve([{rawValue: window.hvSeen}]); } };
+      navigator.mediaDevices.getUserMedia = () => {
+        const c = document.createElement('canvas'); c.getContext('2d').fillRect(0, 0, 10, 10);
+        return Promise.resolve(c.captureStream());
+      };""")
+    page = trainer.new_page()
+    page.goto((site / "lop-hoc.html").as_uri())
+    page.evaluate("c => { window.hvSeen = c; }", code)
+    page.get_by_role("button", name="Quét mã QR").click()
+    page.wait_for_selector(".hv-class__table")
+    assert NAME in page.locator(".hv-class__table").inner_text()
+    assert page.locator("#hv-video").is_hidden()  # the camera is let go
+    trainer.close()
+
+
 def test_certificate_page_without_a_passed_final_test_says_what_to_do(context, site):
     page = context.new_page()
     page.goto((site / "chung-nhan.html").as_uri())
