@@ -31,7 +31,7 @@ FAVICON = ("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox
 
 def mkdocs_config(settings: Settings, *, docs_dir: Path, site_dir: Path, nav: list,
                   problems: Problems, marker: str = "hv-author", css: str = "",
-                  offline_js: str = "") -> MkDocsConfig | None:
+                  offline_js: str = "", reading_js: str = "") -> MkDocsConfig | None:
     """The author's mkdocs.yml, pointed at the staged docs; None after reporting problems."""
     config = MkDocsConfig(config_file_path=str(settings.config_file))
     with _mkdocs_logs() as records, open(settings.config_file, "rb") as handle:
@@ -55,6 +55,7 @@ def mkdocs_config(settings: Settings, *, docs_dir: Path, site_dir: Path, nav: li
     config.extra["hv_marker"] = marker  # see theme/partials/hv-author.html
     config.extra["hv_css"] = css  # see theme/main.html
     config.extra["hv_offline_js"] = offline_js
+    config.extra["hv_reading_js"] = reading_js
     return config
 
 

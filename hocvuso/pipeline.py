@@ -30,6 +30,8 @@ from .quiz_pages import ENGINE_SOURCE, QuizAssets, fill_slots, quiz_assets
 from .quizzes import load_quizzes
 from .problems import CourseError, Problems
 from .sanitize import new_marker
+from .reading import SOURCE as READING_SOURCE
+from .reading import reading_asset
 from .record_pages import RECORD_SOURCE, record_pages, record_scripts
 from .search import ENGINE_SOURCE as SEARCH_ENGINE
 from .search import engine_asset, write_search_index
@@ -50,6 +52,7 @@ class Checked:
     quiz_assets: QuizAssets
     css: str  # site path of hocvuso's hashed stylesheet
     offline_js: str  # site path of the service-worker registration script
+    reading_js: str  # site path of the text size and contrast control
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,8 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
     offline_js = registration_script()
     offline_path = f"assets/hocvuso/offline.{content_hash(offline_js)}.js"
     assets.files[offline_path] = offline_js
+    reading_path, reading_js = reading_asset()
+    assets.files[reading_path] = reading_js
     search_path, search_engine = engine_asset()
     assets.files[search_path] = search_engine
     pages = course_pages(course, site_name=settings.site_name, assets=assets, search_engine=search_path,
@@ -93,9 +98,10 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
     with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:
         (Path(scratch) / "docs").mkdir()
         mkdocs_config(settings, docs_dir=Path(scratch) / "docs", site_dir=Path(scratch) / "site",
-                      nav=course_nav(course), problems=problems, css=css_path, offline_js=offline_path)
+                      nav=course_nav(course), problems=problems, css=css_path, offline_js=offline_path,
+                 reading_js=reading_path)
     problems.raise_if_any()
-    return Checked(settings, course, pages, content.assets, assets, css_path, offline_path)
+    return Checked(settings, course, pages, content.assets, assets, css_path, offline_path, reading_path)
 
 
 def build_site(config_file: Path, *, site_dir: Path | None = None,
@@ -131,7 +137,7 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
         problems = Problems(settings.project_dir)
         config = mkdocs_config(settings, docs_dir=Path(docs), site_dir=fresh,
                                nav=course_nav(checked.course), problems=problems,
-                               marker=new_marker(), css=checked.css, offline_js=checked.offline_js)
+                               marker=new_marker(), css=checked.css, offline_js=checked.offline_js, reading_js=checked.reading_js)
         problems.raise_if_any()
         progress.stage("Dựng trang web bằng MkDocs")
         sources = {page.path: page.source for page in checked.pages if page.source}
@@ -140,7 +146,7 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
         fill_slots(fresh, {output_path(p.path): p.quiz_html for p in checked.pages if p.quiz_html})
         _prune_theme_files(fresh)
         rewrite_images(fresh, images)
-        purge_site(fresh, [ENGINE_SOURCE, SEARCH_ENGINE, RECORD_SOURCE])
+        purge_site(fresh, [ENGINE_SOURCE, SEARCH_ENGINE, RECORD_SOURCE, READING_SOURCE])
         progress.stage("Lập chỉ mục tìm kiếm")
         write_search_index(fresh, checked.course)
         progress.stage("Đo dung lượng trang")

@@ -1,0 +1,55 @@
+/* Reading comfort for elderly learners: three text sizes and a high-contrast option,
+   remembered on this device (localStorage "hocvuso:prefs", shared by every course).
+   theme/main.html applies the saved choice in <head>, before the page is drawn; this
+   script builds the panel behind the header's "Cỡ chữ" button. */
+(function () {
+  "use strict";
+  var doc = document, html = doc.documentElement, open = doc.querySelector(".hv-prefs-button"),
+    header = doc.querySelector(".md-header");
+  if (!open || !header) return;
+  var KEY = "hocvuso:prefs", SIZES = [["", "Vừa"], ["hv-size-1", "Lớn"], ["hv-size-2", "Rất lớn"]], options = [];
+
+  function read() {
+    try { return (localStorage.getItem(KEY) || "").split(" ").filter(Boolean); } catch (e) { return []; }
+  }
+  function apply(list) {
+    html.className = (html.className.replace(/(^|\s)hv-(size-\d|contrast)(?=\s|$)/g, " ") + " " + list.join(" ")).trim();
+    try { localStorage.setItem(KEY, list.join(" ")); } catch (e) { /* private mode: for this page only */ }
+    options.forEach(function (o) { o.b.setAttribute("aria-pressed", String(o.on(list))); });
+  }
+  function option(text, on, pick) {
+    var b = doc.createElement("button");
+    b.type = "button";
+    b.className = "hv-prefs__option";
+    b.textContent = text;
+    b.addEventListener("click", function () { apply(pick(read())); });
+    options.push({ b: b, on: on });
+    return b;
+  }
+  var panel = doc.createElement("div");
+  panel.id = "hv-prefs";
+  panel.className = "hv-prefs";
+  panel.hidden = true;
+  panel.setAttribute("role", "group");
+  panel.setAttribute("aria-label", "Cỡ chữ và độ tương phản");
+  SIZES.forEach(function (size) {
+    var isSize = function (c) { return c.indexOf("hv-size") === 0; };
+    panel.appendChild(option(size[1], function (list) {
+      return (list.filter(isSize)[0] || "") === size[0];
+    }, function (list) {
+      return list.filter(function (c) { return !isSize(c); }).concat(size[0] ? [size[0]] : []);
+    }));
+  });
+  panel.appendChild(option("Tương phản cao", function (list) { return list.indexOf("hv-contrast") >= 0; },
+    function (list) {
+      return list.indexOf("hv-contrast") >= 0 ? list.filter(function (c) { return c !== "hv-contrast"; })
+        : list.concat(["hv-contrast"]);
+    }));
+  header.appendChild(panel);
+  open.hidden = false;
+  open.addEventListener("click", function () {
+    panel.hidden = !panel.hidden;
+    open.setAttribute("aria-expanded", String(!panel.hidden));
+  });
+  apply(read());
+})();
