@@ -179,9 +179,10 @@ def _weigh(checked: Checked, site: Path) -> list[Weight]:
     for weight, why in over_budget(weights, settings.budgets):
         source = sources.get(weight.page)
         where = settings.content_dir / source if source else settings.config_file
+        fix = ("rút gọn hoặc tách bài (hoặc bớt câu hỏi)" if weight.kind in ("lesson", "final") else
+               "trang này tải bộ đáp án của mọi cấp: bớt câu hỏi, hoặc nới ngân sách")
         problems.add(where, 1, f"trang {weight.page}: {why}",
-                     "rút gọn hoặc tách bài (hoặc bớt câu hỏi); ngân sách đặt ở 'hocvuso: budgets:' "
-                     "trong mkdocs.yml, tính bằng KB")
+                     f"{fix}; ngân sách đặt ở 'hocvuso: budgets:' trong mkdocs.yml, tính bằng KB")
     problems.raise_if_any()
     return weights
 
