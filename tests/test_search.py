@@ -76,7 +76,9 @@ def test_learner_reaches_search_from_the_header_and_opens_a_result_at_its_sectio
     page.get_by_role("link", name="Tìm kiếm bài học").click()
     assert page.locator("h1").inner_text() == "Tìm kiếm"
     page.get_by_label("Nhập từ cần tìm").press_sequentially("lua dao")  # typing alone searches
-    page.wait_for_selector(".hv-result")
+    # Results of a half-typed query may show first: wait for those of the whole query.
+    page.wait_for_function("document.getElementById('hv-search-status').textContent.includes('“lua dao”')"
+                           " && document.querySelector('.hv-result')")
     first = page.locator(".hv-result").first
     assert first.locator("mark").count() >= 2  # "lừa" and "đảo" highlighted in the snippet
     assert {m.lower() for m in first.locator("mark").all_inner_texts()} <= {"lừa", "đảo"}
