@@ -22,10 +22,6 @@ ASSETS = Path(__file__).parent / "assets"
 LIST_DIR = "assets/hocvuso"
 
 
-def registration_script() -> str:
-    return rjsmin.jsmin((ASSETS / "offline.js").read_text(encoding="utf-8"))
-
-
 def tier_list_path(tier_slug: str) -> str:
     return f"{LIST_DIR}/offline-{tier_slug}.json"
 

@@ -21,24 +21,21 @@ from .deploy import precompress, write_server_files
 from .handouts import write_handouts
 from .images import process as process_images
 from .images import rewrite_pages as rewrite_images
-from .offline import registration_script, write_offline_files
+from .offline import write_offline_files
 from .lessons import output_path
 from .framework import load_framework
 from .mkdocs_adapter import mkdocs_config, render
 from .pages import Page, course_nav, course_pages
-from .quiz_pages import ENGINE_SOURCE, QuizAssets, fill_slots, quiz_assets
+from .quiz_pages import QuizAssets, fill_slots, quiz_assets
 from .quizzes import load_quizzes
 from .problems import CourseError, Problems
 from .sanitize import new_marker
-from .reading import SOURCE as READING_SOURCE
-from .reading import reading_asset
-from .record_pages import RECORD_SOURCE, record_pages, record_scripts
-from .search import ENGINE_SOURCE as SEARCH_ENGINE
-from .search import engine_asset, write_search_index
+from .record_pages import record_pages
+from .scripts import OFFLINE, PAGE_SCRIPTS, QR, READING, RECORD, SEARCH, script_asset
+from .search import write_search_index
 from .progress import Progress, Silent
 from .settings import Settings, load_settings
 from .staging import write_docs
-from .quiz_render import content_hash
 from .stylesheet import stylesheet
 from .weight import Weight, measure, over_budget
 
@@ -82,26 +79,22 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
     assets = quiz_assets(course, settings.course_id)
     css_path, css = stylesheet(settings.project_dir)
     assets.files[css_path] = css
-    offline_js = registration_script()
-    offline_path = f"assets/hocvuso/offline.{content_hash(offline_js)}.js"
-    assets.files[offline_path] = offline_js
-    reading_path, reading_js = reading_asset()
-    assets.files[reading_path] = reading_js
-    search_path, search_engine = engine_asset()
-    assets.files[search_path] = search_engine
-    pages = course_pages(course, site_name=settings.site_name, assets=assets, search_engine=search_path,
+    named = {}  # source -> site path
+    for source in (OFFLINE, READING, SEARCH, RECORD, QR):
+        path, text = script_asset(source)
+        named[source] = path
+        assets.files[path] = text
+    pages = course_pages(course, site_name=settings.site_name, assets=assets, search_engine=named[SEARCH],
                          handouts=handouts)
-    scripts = record_scripts()
-    assets.files.update(scripts)
     pages += record_pages(course, site_name=settings.site_name, course_id=settings.course_id,
-                          version=settings.version, assets=assets, scripts=scripts)
+                          version=settings.version, assets=assets, record=named[RECORD], qr=named[QR])
     with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:
         (Path(scratch) / "docs").mkdir()
         mkdocs_config(settings, docs_dir=Path(scratch) / "docs", site_dir=Path(scratch) / "site",
-                      nav=course_nav(course), problems=problems, css=css_path, offline_js=offline_path,
-                 reading_js=reading_path)
+                      nav=course_nav(course), problems=problems, css=css_path, offline_js=named[OFFLINE],
+                      reading_js=named[READING])
     problems.raise_if_any()
-    return Checked(settings, course, pages, content.assets, assets, css_path, offline_path, reading_path)
+    return Checked(settings, course, pages, content.assets, assets, css_path, named[OFFLINE], named[READING])
 
 
 def build_site(config_file: Path, *, site_dir: Path | None = None,
@@ -146,7 +139,7 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
         fill_slots(fresh, {output_path(p.path): p.quiz_html for p in checked.pages if p.quiz_html})
         _prune_theme_files(fresh)
         rewrite_images(fresh, images)
-        purge_site(fresh, [ENGINE_SOURCE, SEARCH_ENGINE, RECORD_SOURCE, READING_SOURCE])
+        purge_site(fresh, list(PAGE_SCRIPTS))
         progress.stage("Lập chỉ mục tìm kiếm")
         write_search_index(fresh, checked.course)
         progress.stage("Đo dung lượng trang")

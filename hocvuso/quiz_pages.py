@@ -11,15 +11,12 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-import rjsmin
-
 from .course import Course, TierPlan
 from .lessons import QUIZ_MARKER
 from .quizzes import Question
 from .quiz_render import Placed, answer_data, bundle_script, content_hash, render_quiz
+from .scripts import ASSET_DIR, QUIZ_ENGINE, script_asset
 
-ENGINE_SOURCE = Path(__file__).parent / "assets" / "quiz.js"
-ASSET_DIR = "assets/hocvuso"
 SLOT = "hv-quiz-slot-3c1e"  # replaced by the quiz's HTML after rendering and sanitising
 FINAL_TEST_TITLE = "Bài kiểm tra cuối cấp"
 FINAL_QUESTIONS = 15  # at most, in a tier's final test: about 2 KB of HTML each
@@ -34,8 +31,7 @@ class QuizAssets:
 
 
 def quiz_assets(course: Course, course_id: str) -> QuizAssets:
-    engine = rjsmin.jsmin(ENGINE_SOURCE.read_text(encoding="utf-8"))
-    engine_path = f"{ASSET_DIR}/quiz.{content_hash(engine)}.js"
+    engine_path, engine = script_asset(QUIZ_ENGINE)
     files = {engine_path: engine}
     bundles = {}
     for plan in course.tiers:

@@ -11,36 +11,21 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import rjsmin
-
 from .course import Course
 from .lessons import output_path
 from .pages import Page
 from .quiz_pages import QuizAssets
 
-RECORD_SOURCE = Path(__file__).parent / "assets" / "record.js"
-QR_SOURCE = Path(__file__).parent / "assets" / "qr.js"
 PROGRESS = ("tien-do.md", "progress.html", "Tiến độ của tôi")
 CERTIFICATE = ("chung-nhan.md", "certificate.html", "Giấy chứng nhận")
 CLASS = ("lop-hoc.md", "class.html", "Lớp học")
 
 
-def record_scripts() -> dict[str, str]:
-    """Site path -> minified text of record.js and qr.js, named by content."""
-    from .quiz_render import content_hash
-
-    files = {}
-    for source in (RECORD_SOURCE, QR_SOURCE):
-        text = rjsmin.jsmin(source.read_text(encoding="utf-8"))
-        files[f"assets/hocvuso/{source.stem}.{content_hash(text)}.js"] = text
-    return files
-
-
 def record_pages(course: Course, *, site_name: str, course_id: str, version: str, assets: QuizAssets,
-                 scripts: dict[str, str]) -> list[Page]:
+                 record: str, qr: str) -> list[Page]:
+    """``record`` and ``qr``: site paths of record.js and qr.js."""
     if not any(plan.quiz_ids for plan in course.tiers):
         return []  # nothing to record without quizzes
-    record, qr = list(scripts)
     data = course_data(course, site_name=site_name, course_id=course_id, version=version)
     base = [assets.bundles[p.tier.slug] for p in course.tiers if p.tier.slug in assets.bundles] + [assets.engine]
     pages = []

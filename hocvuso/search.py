@@ -1,4 +1,4 @@
-"""Search in the built site: the engine script, and the index written next to the pages.
+"""Search in the built site: the index written next to the pages (engine: assets/search.js).
 
 The search page is rendered before the index exists, with a placeholder where the
 index folder goes; once the lesson pages are final the index is built from them,
@@ -10,22 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import rjsmin
-
 from .course import Course
 from .lessons import output_path
 from .pages import SEARCH_BUCKETS, SEARCH_INDEX, SEARCH_PATH
-from .quiz_render import content_hash
 from .search_index import Document, Index, build_index, lesson_sections
-
-ENGINE_SOURCE = Path(__file__).parent / "assets" / "search.js"
-
-
-def engine_asset() -> tuple[str, str]:
-    """Site path and text of the minified search engine."""
-    engine = rjsmin.jsmin(ENGINE_SOURCE.read_text(encoding="utf-8"))
-    return f"assets/hocvuso/search.{content_hash(engine)}.js", engine
-
 
 def write_search_index(site: Path, course: Course) -> Index:
     documents = [Document(lesson.title, lesson.url, plan.tier.name,

@@ -7,7 +7,7 @@ import unicodedata
 import brotli
 import rjsmin
 
-from hocvuso.quiz_pages import ENGINE_SOURCE
+from hocvuso.scripts import QUIZ_ENGINE
 from hocvuso.quiz_render import Placed, answer_data, display_order
 from hocvuso.quizzes import Question
 from hocvuso.textmatch import normalise_answer
@@ -42,5 +42,5 @@ def test_short_text_answers_travel_normalised():
 
 
 def test_quiz_engine_is_at_most_6_kb_brotli():
-    minified = rjsmin.jsmin(ENGINE_SOURCE.read_text(encoding="utf-8")).encode()
+    minified = rjsmin.jsmin(QUIZ_ENGINE.read_text(encoding="utf-8")).encode()
     assert len(brotli.compress(minified, quality=11)) <= 6 * 1024

@@ -1,0 +1,26 @@
+"""hocvuso's own browser scripts (hocvuso/assets/*.js), minified and named after their
+content, so a browser caches them for good and a new build never mixes old and new."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rjsmin
+
+from .quiz_render import content_hash
+
+ASSETS = Path(__file__).parent / "assets"
+ASSET_DIR = "assets/hocvuso"
+QUIZ_ENGINE = ASSETS / "quiz.js"
+OFFLINE = ASSETS / "offline.js"  # registers the service worker
+READING = ASSETS / "reading.js"  # text size and contrast, on every page
+SEARCH = ASSETS / "search.js"
+RECORD = ASSETS / "record.js"  # progress, certificate and class pages
+QR = ASSETS / "qr.js"
+PAGE_SCRIPTS = (QUIZ_ENGINE, OFFLINE, READING, SEARCH, RECORD, QR)  # their classes keep their CSS
+
+
+def script_asset(source: Path) -> tuple[str, str]:
+    """Site path and minified text of one script."""
+    text = rjsmin.jsmin(source.read_text(encoding="utf-8"))
+    return f"{ASSET_DIR}/{source.stem}.{content_hash(text)}.js", text
