@@ -44,7 +44,7 @@ def lesson_pdf_path(lesson: Lesson) -> str:
     return f"handouts/{lesson.tier.slug}/{Path(lesson.path).stem}.pdf"
 
 
-def write_handouts(site: Path, course: Course, *, course_name: str, paper: str = "A4",
+def write_handouts(site: Path, course: Course, *, course_name: str, quizzes_dir: Path, paper: str = "A4",
                    site_url: str | None = None, tiers: list[str] | None = None,
                    lessons: bool = True) -> Handouts:
     from weasyprint import HTML  # needs Pango; only loaded when handouts are asked for
@@ -59,7 +59,7 @@ def write_handouts(site: Path, course: Course, *, course_name: str, paper: str =
     for plan in course.tiers:
         if tiers and plan.tier.slug not in tiers:
             continue
-        items = [_lesson(course, x, site_url) for x in plan.lessons]
+        items = [_lesson(course, x, site_url, quizzes_dir) for x in plan.lessons]
         base = plan.lessons[0].source.parent
         if lessons:
             for lesson, item in zip(plan.lessons, items):
@@ -79,16 +79,16 @@ def _handout(course_name: str, items: list[dict], *, paper: str, cover: dict | N
     """The lesson text, its worksheet and, from a new page, the answers."""
     return _TEMPLATES.get_template("handout.html").render(
         title=cover["title"] if cover else items[0]["title"], course=course_name, paper=paper,
-        footer=course_name, lessons=items, answers=True, cover=cover)
+        footer=course_name, lessons=items, cover=cover, key_only=False)
 
 
 def _answer_key(course_name: str, items: list[dict], *, paper: str) -> str:
-    return _TEMPLATES.get_template("answer-key.html").render(
+    return _TEMPLATES.get_template("handout.html").render(
         title=f"Đáp án · {course_name}", course=course_name, paper=paper,
-        footer=f"{course_name} · Đáp án", lessons=items)
+        footer=f"{course_name} · Đáp án", lessons=items, cover=None, key_only=True)
 
 
-def _lesson(course: Course, lesson: Lesson, site_url: str | None) -> dict:
+def _lesson(course: Course, lesson: Lesson, site_url: str | None, quizzes_dir: Path) -> dict:
     framework = course.framework
     quiz = course.quizzes.get(lesson.quiz) if lesson.quiz else None
     return {
@@ -100,7 +100,7 @@ def _lesson(course: Course, lesson: Lesson, site_url: str | None) -> dict:
         "objectives": list(lesson.objectives),
         "body": _body(lesson.body, lesson.source.parent),
         "qr": _qr(site_url, lesson.url) if site_url else None,
-        "questions": [_question(q, course, lesson) for q in quiz.questions] if quiz else [],
+        "questions": [_question(q, quizzes_dir) for q in quiz.questions] if quiz else [],
     }
 
 
@@ -124,13 +124,12 @@ def _qr(site_url: str, page: str) -> str:
     return segno.make(site_url.rstrip("/") + "/" + page, error="m").png_data_uri(scale=4, border=2)
 
 
-def _question(q: Question, course: Course, lesson: Lesson) -> dict:
+def _question(q: Question, quizzes_dir: Path) -> dict:
     order = display_order(q)
     item = {"prompt": richtext.inline(q.prompt), "hint": "", "options": [], "rows": [], "choices": [],
             "write": False, "image": None, "explanation": richtext.block(q.explanation), "answer": ""}
     if q.image:
-        src = (_quizzes_dir(course) / q.image.src) if _quizzes_dir(course) else None
-        item["image"] = {"src": src.as_uri() if src else q.image.src, "alt": q.image.alt}
+        item["image"] = {"src": (quizzes_dir / q.image.src).resolve().as_uri(), "alt": q.image.alt}
     if q.type in ("single", "multiple"):
         item["options"] = [richtext.inline(o.text) for o in q.options]
         item["hint"] = "Chọn tất cả các ý đúng." if q.type == "multiple" else "Chọn một ý."
@@ -157,11 +156,6 @@ def _question(q: Question, course: Course, lesson: Lesson) -> dict:
         item["answer"] = Markup("; ").join(
             richtext.inline(left) + Markup(f" – {LETTERS[order.index(i)]}") for i, (left, _) in enumerate(q.pairs))
     return item
-
-
-def _quizzes_dir(course: Course) -> Path | None:
-    quiz = next(iter(course.quizzes.values()), None)
-    return quiz.source.parent if quiz else None
 
 
 def _number(value: float) -> str:

@@ -146,8 +146,8 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
         weights = _weigh(checked, fresh)
         if handouts:
             progress.stage(f"In tài liệu PDF ({handouts})")
-            write_handouts(fresh, checked.course, course_name=settings.site_name, paper=handouts,
-                           site_url=settings.raw.get("site_url") or None)
+            write_handouts(fresh, checked.course, course_name=settings.site_name, quizzes_dir=settings.quizzes_dir,
+                           paper=handouts, site_url=settings.raw.get("site_url") or None)
         if for_server:
             progress.stage("Nén sẵn tệp cho máy chủ")
             write_offline_files(fresh, checked.course)

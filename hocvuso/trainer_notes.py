@@ -17,7 +17,3 @@ NOTE = re.compile(r"^(?:!!!|\?\?\?\+?)\s+huong-dan\b[^\n]*\n(?:(?:[ \t]+[^\n]*|[
 def without_trainer_notes(body: str) -> str:
     """The body learners see; removed lines become blank so line numbers stay right."""
     return NOTE.sub(lambda m: "\n" * m[0].count("\n"), body)
-
-
-def has_trainer_notes(body: str) -> bool:
-    return NOTE.search(body) is not None

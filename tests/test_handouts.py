@@ -72,7 +72,8 @@ def test_bundled_course_tier_handout_has_a_cover_and_every_lesson(tmp_path):
     from hocvuso.pipeline import check_course
 
     course = check_course(REPO / "mkdocs.yml").course
-    written = write_handouts(tmp_path, course, course_name="Học vụ số", lessons=False)
+    written = write_handouts(tmp_path, course, course_name="Học vụ số", quizzes_dir=REPO / "quizzes",
+                             lessons=False)
     assert [p.name for p in written.files] == ["co-ban.pdf", "co-ban-dap-an.pdf"]
     pages = _text(tmp_path / "handouts" / "co-ban.pdf")
     assert "Tài liệu học tập: cấp Cơ bản" in pages[0] and "Năng lực số được rèn luyện" in pages[0]
