@@ -118,3 +118,11 @@ def test_tier_book_shows_images_of_lessons_in_different_folders(course, tmp_path
     book = PdfReader(course.root / "site/handouts/co-ban.pdf")
     with_image = [i for i, page in enumerate(book.pages) if page.images]
     assert with_image and "Bài có ảnh" in book.pages[with_image[0]].extract_text()
+
+
+def test_a_lesson_without_a_quiz_prints_without_an_empty_answer_key(course):
+    course.lesson("co-ban/doc.md", title="Bài chỉ để đọc", body="Chỉ có nội dung.\n")
+    assert course.run("handouts") == 0
+    text = " ".join(_text(course.root / "site/handouts/co-ban/doc.pdf"))
+    assert "Chỉ có nội dung." in text and "Đáp án" not in text and "Phiếu bài tập" not in text
+    assert not (course.root / "site/handouts/co-ban/doc-dap-an.pdf").exists()
