@@ -20,6 +20,18 @@ def _until(page, script: str, arg=None, seconds: float = 15) -> None:
         page.wait_for_timeout(100)
 
 
+def _tier_downloaded(browser, base):
+    """A learner's browser that has stored the Cơ bản tier for offline use."""
+    context = browser.new_context()
+    context.set_default_timeout(10000)
+    page = context.new_page()
+    page.goto(base + "co-ban/index.html")
+    _until(page, "async () => !!(await navigator.serviceWorker.ready).active")
+    page.get_by_role("button", name="Tải về để học không cần mạng").click()
+    page.locator(".hv-offline [role=status]").filter(has_text="Đã tải xong").wait_for()
+    return context, page
+
+
 @pytest.fixture
 def hosted(course):
     course.lesson("co-ban/an-toan/otp.md", title="Mã OTP")
@@ -44,14 +56,7 @@ def test_tier_download_list_names_every_page_of_the_tier_and_its_assets(hosted):
 
 def test_after_the_tier_download_every_lesson_of_the_tier_opens_offline(browser, hosted):
     course, base = hosted
-    context = browser.new_context()
-    context.set_default_timeout(10000)
-    page = context.new_page()
-    page.goto(base + "co-ban/index.html")
-    _until(page, "async () => !!(await navigator.serviceWorker.ready).active")
-    button = page.get_by_role("button", name="Tải về để học không cần mạng")
-    button.click()
-    page.locator(".hv-offline [role=status]").filter(has_text="Đã tải xong").wait_for()
+    context, page = _tier_downloaded(browser, base)
     context.set_offline(True)
     for path, title in [("co-ban/an-toan/otp.html", "Mã OTP"), ("co-ban/an-toan/lua-dao.html", "Lừa đảo"),
                         ("co-ban/thiet-bi/wifi.html", "Wi-Fi"), ("co-ban/index.html", "Cơ bản")]:
@@ -63,13 +68,7 @@ def test_after_the_tier_download_every_lesson_of_the_tier_opens_offline(browser,
 
 def test_a_new_deployment_replaces_the_offline_copy_without_mixing(browser, hosted):
     course, base = hosted
-    context = browser.new_context()
-    context.set_default_timeout(10000)
-    page = context.new_page()
-    page.goto(base + "co-ban/index.html")
-    _until(page, "async () => !!(await navigator.serviceWorker.ready).active")
-    page.get_by_role("button", name="Tải về để học không cần mạng").click()
-    page.locator(".hv-offline [role=status]").filter(has_text="Đã tải xong").wait_for()
+    context, page = _tier_downloaded(browser, base)
     page.evaluate("localStorage.setItem('hocvuso:lop-thu:thu', '{\"v\":1,\"a\":{}}')")
 
     old = page.evaluate("caches.keys()")
