@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             serve(config_file, host=args.host, port=args.port)
         else:  # build, handouts
             progress = Progress()
-            paper = args.paper if command == "handouts" else (args.paper if args.handouts else None)
+            paper = args.paper if command == "handouts" or args.handouts else None
             built = build_site(config_file, site_dir=Path(args.site_dir) if args.site_dir else None,
                                progress=progress, handouts=paper)
             where = _shown(built.site_dir)

@@ -45,11 +45,9 @@ def course_data(course: Course, *, site_name: str, course_id: str, version: str)
         plan = next((p for p in course.tiers if p.tier.slug == tier.slug), None)
         if not plan or not plan.quiz_ids:
             continue
-        quizzes = []
-        for quiz_id in plan.quiz_ids:
-            quiz = course.quizzes[quiz_id]
-            lesson = next(x for x in plan.lessons if x.quiz == quiz_id)
-            quizzes.append([quiz_id, lesson.title, lesson.url, [c.code for c in quiz.competences]])
+        lesson_of = {x.quiz: x for x in reversed(plan.lessons) if x.quiz}  # the first lesson giving each quiz
+        quizzes = [[quiz_id, lesson_of[quiz_id].title, lesson_of[quiz_id].url,
+                    [c.code for c in course.quizzes[quiz_id].competences]] for quiz_id in plan.quiz_ids]
         codes = {c for q in quizzes for c in q[3]}
         tiers.append({
             "s": tier.slug, "n": tier.name, "i": number, "u": output_path(plan.index_path),
