@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -85,7 +86,9 @@ def test_learner_reaches_search_from_the_header_and_opens_a_result_at_its_sectio
     status = page.locator("#hv-search-status")
     assert status.get_attribute("role") == "status" and "bài học có “lua dao”" in status.inner_text()
     first.locator("a").click()
-    assert page.url.endswith(".html#" + page.url.split("#")[1]) and page.locator("h1").is_visible()
+    page.wait_for_url(re.compile(r".*\.html#[^#]+$"))  # the lesson, at the matching section
+    page.wait_for_load_state()
+    assert page.locator(f"[id='{page.url.split('#')[1]}']").count() == 1 and page.locator("h1").is_visible()
     page.go_back()
     assert page.locator("#hv-q").input_value() == "lua dao"  # the query survives Back (?q= in the address)
 
