@@ -182,3 +182,12 @@ def test_nfd_front_matter_is_checked_as_nfc(course, capsys):
     assert course.run("check") == 1
     err = capsys.readouterr().err
     assert unicodedata.normalize("NFC", "'người-dân'") in err
+
+
+def test_a_course_version_that_is_not_text_points_at_its_line(course, capsys):
+    course.lesson("co-ban/a.md")
+    text = course.root.joinpath("mkdocs.yml").read_text(encoding="utf-8")
+    course.write("mkdocs.yml", text.replace("hocvuso:\n", "hocvuso:\n  version: [2026, 1]\n"))
+    assert course.run("check") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("mkdocs.yml:3: 'version' phải là một đoạn chữ hoặc một số, không phải một danh sách\n")
