@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .framework import SLUG, Framework
+from .glossary import Glossary, check_marks, load_glossary
 from .lessons import MARKDOWN_SUFFIXES, Intro, Lesson, load_intro, load_lesson, output_path, slugify
 from .links import broken_link, find_links
 from .problems import Problems, did_you_mean
@@ -25,6 +26,7 @@ class Content:
     home_intro: Intro | None
     tier_intros: dict[str, Intro]  # by tier slug
     assets: tuple[str, ...]  # other files under content/, copied as they are
+    glossary: Glossary
 
 
 def read_content(settings: Settings, framework: Framework, problems: Problems) -> Content:
@@ -35,10 +37,12 @@ def read_content(settings: Settings, framework: Framework, problems: Problems) -
     assets: list[str] = []
     pages: dict[str, Path] = {}  # output page (case-folded) -> first source writing it
     tier_slugs = [t.slug for t in framework.tiers]
+    glossary = load_glossary(settings.glossary_file, problems)
+    data_files = {settings.framework_file, settings.glossary_file}  # read here, not published
 
     for source in sorted(root.rglob("*")):
         rel = source.relative_to(root)
-        if source.is_dir() or _hidden(rel) or source.resolve() == settings.framework_file:
+        if source.is_dir() or _hidden(rel) or source.resolve() in data_files:
             continue
         path = rel.as_posix()
         if source.suffix.lower() not in MARKDOWN_SUFFIXES:
@@ -63,12 +67,13 @@ def read_content(settings: Settings, framework: Framework, problems: Problems) -
                              problems=problems)
         if lesson:
             _check_links(lesson, root, problems)
+            check_marks(lesson.body, lesson.body_line, glossary, lesson.source, problems)
             lessons.append(lesson)
 
     if not lessons and not problems:
         problems.add(root, 1, "chưa có bài học nào",
                      f"tạo tệp Markdown đầu tiên, ví dụ {root.name}/{tier_slugs[0]}/bai-dau-tien.md")
-    return Content(tuple(lessons), home_intro, tier_intros, tuple(assets))
+    return Content(tuple(lessons), home_intro, tier_intros, tuple(assets), glossary)
 
 
 def _hidden(rel: Path) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .content import Content
 from .framework import Competence, Domain, Framework, Tier
+from .glossary import Glossary
 from .lessons import Intro, Lesson
 from .quizzes import Quiz
 
@@ -64,6 +65,7 @@ class Course:
     home_intro: Intro | None
     tiers: tuple[TierPlan, ...]  # only tiers that have lessons
     quizzes: dict[str, Quiz]
+    glossary: Glossary = Glossary(None)
 
     @property
     def lessons(self) -> tuple[Lesson, ...]:
@@ -84,7 +86,7 @@ def plan_course(framework: Framework, content: Content, quizzes: dict[str, Quiz]
         lessons = sorted((x for x in content.lessons if x.tier == tier), key=lambda x: x.sort_key)
         if lessons:
             tiers.append(_plan_tier(framework, tier, lessons, content.tier_intros.get(tier.slug)))
-    return Course(framework, content.home_intro, tuple(tiers), dict(quizzes or {}))
+    return Course(framework, content.home_intro, tuple(tiers), dict(quizzes or {}), content.glossary)
 
 
 def _plan_tier(framework: Framework, tier: Tier, lessons: list[Lesson], intro: Intro | None) -> TierPlan:

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from . import richtext
 from .course import Course, TierPlan
+from .glossary import link_terms, plain_terms
 from .lessons import QUIZ_MARKER, Lesson
 from .quiz_render import display_order
 from .quizzes import Question
@@ -98,7 +99,8 @@ def _lesson(course: Course, lesson: Lesson, site_url: str | None, quizzes_dir: P
         "duration": lesson.duration,
         "competences": [f"{c.code} {c.name}" for c in lesson.competences],
         "objectives": list(lesson.objectives),
-        "body": _body(lesson.body, lesson.source.parent),
+        "body": _body(plain_terms(lesson.body), lesson.source.parent),
+        "terms": link_terms(lesson.body, course.glossary)[1],
         "qr": _qr(site_url, lesson.url) if site_url else None,
         "questions": [_question(q, quizzes_dir) for q in quiz.questions] if quiz else [],
     }

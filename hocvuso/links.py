@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"`+[^`]*`+")
+FENCE = re.compile(r"^\s*(```|~~~)")
+CODE_SPAN = re.compile(r"`+[^`]*`+")
 _INLINE = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -32,12 +32,12 @@ def find_links(body: str, first_line: int) -> Iterator[Link]:
     """Every inline link, image and reference definition outside code."""
     in_fence = False
     for offset, text in enumerate(body.splitlines()):
-        if _FENCE.match(text):
+        if FENCE.match(text):
             in_fence = not in_fence
             continue
         if in_fence:
             continue
-        text = _CODE_SPAN.sub("", text)
+        text = CODE_SPAN.sub("", text)
         line = first_line + offset
         for bang, label, target in _INLINE.findall(text):
             yield Link(target, line, bool(bang), label.strip())

@@ -15,6 +15,7 @@ from pathlib import Path
 import rjsmin
 
 from .course import Course
+from .glossary import PAGE_PATH as GLOSSARY_PATH
 from .lessons import output_path
 from .weight import resources, sizes
 
@@ -33,6 +34,8 @@ def write_offline_files(site: Path, course: Course) -> dict[str, int]:
         pages = ["index.html", output_path(plan.index_path), *(x.url for x in plan.lessons)]
         if plan.quiz_ids:
             pages.append(output_path(plan.final_test_path))
+        if course.glossary.terms:
+            pages.append(output_path(GLOSSARY_PATH))
         urls: list[str] = []
         for page in pages:
             for path in [page, *resources(site, page, (site / page).read_text(encoding="utf-8"))]:

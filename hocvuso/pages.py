@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .course import Course, TierPlan
+from .glossary import PAGE_PATH as GLOSSARY_PATH
+from .glossary import PAGE_TITLE as GLOSSARY_TITLE
+from .glossary import Term, link_terms
 from .lessons import Lesson, output_path
 from .handouts import lesson_pdf_path
 from .trainer_notes import without_trainer_notes
@@ -46,6 +49,8 @@ def course_pages(course: Course, *, site_name: str, assets: QuizAssets, search_e
         pages.extend(_lesson(course, lesson, scripts, handouts) for lesson in plan.lessons)
         if plan.quiz_ids:
             pages.append(_final_test(course, plan, scripts))
+    if course.glossary.terms:
+        pages.append(_glossary(course, [p for p in pages if p.data["kind"] == "lesson"]))
     return pages
 
 
@@ -60,6 +65,8 @@ def course_nav(course: Course) -> list:
         if plan.quiz_ids:
             children.append({FINAL_TEST_TITLE: plan.final_test_path})
         nav.append({html.escape(plan.tier.name): children})
+    if course.glossary.terms:
+        nav.append({GLOSSARY_TITLE: GLOSSARY_PATH})
     return nav
 
 
@@ -84,7 +91,8 @@ def _home(course: Course, site_name: str) -> Page:
         title=(intro.title if intro and intro.title else site_name),
         data={"kind": "home", "title": intro.title if intro and intro.title else site_name,
               "framework": framework.name, "source": framework.source, "tiers": tiers,
-              "records": any(plan.quiz_ids for plan in course.tiers)},  # progress and class pages exist
+              "records": any(plan.quiz_ids for plan in course.tiers),  # progress and class pages exist
+              "glossary": output_path(GLOSSARY_PATH) if course.glossary.terms else None},
         body=intro.body if intro else "",
         source=intro.path if intro else None,
     )
@@ -153,7 +161,8 @@ def _lesson(course: Course, lesson: Lesson, scripts: list[str], handouts: bool =
     framework = course.framework
     before, after = course.neighbours(lesson)
     everyone = len(lesson.audiences) == len(framework.audiences)
-    learner_body = without_trainer_notes(lesson.body)  # trainer notes go to handouts only
+    # Trainer notes go to handouts only; marked terms link to their meaning.
+    learner_body, terms = link_terms(without_trainer_notes(lesson.body), course.glossary)
     domain = framework.domain(lesson.domain_code)
     return Page(
         path=lesson.path,
@@ -174,6 +183,8 @@ def _lesson(course: Course, lesson: Lesson, scripts: list[str], handouts: bool =
             "quiz": lesson.quiz,
             "scripts": scripts if lesson.quiz else [],
             "handout": lesson_pdf_path(lesson) if handouts else None,
+            "terms": [_term(term) for term in terms],
+            "glossary": output_path(GLOSSARY_PATH),
         },
         body=with_slot(learner_body) if lesson.quiz else learner_body,
         source=lesson.path,
@@ -200,6 +211,21 @@ def _final_test(course: Course, plan: TierPlan, scripts: list[str]) -> Page:
         source=None,
         quiz_html=final_test_html(course, plan),
     )
+
+
+def _glossary(course: Course, lesson_pages: list[Page]) -> Page:
+    """Every term of the glossary, with the lessons that explain it."""
+    used_in: dict[str, list[dict]] = {}
+    for page in lesson_pages:
+        for term in page.data["terms"]:
+            used_in.setdefault(term["name"], []).append({"title": page.title, "url": output_path(page.path)})
+    terms = [{**_term(t), "also": list(t.also), "lessons": used_in.get(t.name, [])} for t in course.glossary.terms]
+    return Page(path=GLOSSARY_PATH, template="glossary.html", title=GLOSSARY_TITLE,
+                data={"kind": "glossary", "title": GLOSSARY_TITLE, "terms": terms}, body="", source=None)
+
+
+def _term(term: Term) -> dict[str, str]:
+    return {"name": term.name, "meaning": term.meaning, "anchor": term.anchor}
 
 
 def _link(lesson: Lesson) -> dict[str, str]:

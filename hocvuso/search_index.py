@@ -38,7 +38,7 @@ _HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")  # combining
 # Parts of a lesson page that are not the lesson's own text.
 _SKIPPED_CLASSES = {"hv-quiz", "hv-where", "hv-facts", "hv-pager", "hv-print", "headerlink", "hv-author",
-                    "hv-sources"}
+                    "hv-sources", "hv-terms", "hv-term__tip"}
 _SKIPPED_TAGS = {"script", "style", "template", "noscript", "svg", "button", "select", "nav"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "div", "section", "tr", "pre",

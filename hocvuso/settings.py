@@ -26,6 +26,7 @@ SETTINGS_SCHEMA = {
         "framework": {"type": "string", "minLength": 1},
         "content": {"type": "string", "minLength": 1},
         "quizzes": {"type": "string", "minLength": 1},
+        "glossary": {"type": "string", "minLength": 1},  # terms explained in lessons
         "course_id": {"type": "string", "pattern": SLUG},
         # Printed on certificates; the build date when not given.
         "version": {"type": ["string", "number"]},
@@ -47,6 +48,7 @@ class Settings:
     content_dir: Path
     framework_file: Path
     quizzes_dir: Path
+    glossary_file: Path  # may not exist: a course without a glossary
     site_dir: Path
     site_name: str
     course_id: str  # names the learner's saved progress: keep it when renaming the site
@@ -104,6 +106,8 @@ def load_settings(config_file: Path) -> Settings:
         content_dir=content_dir.resolve(),
         framework_file=framework_file.resolve(),
         quizzes_dir=(project_dir / ours.get("quizzes", "quizzes")).resolve(),
+        glossary_file=(project_dir / ours["glossary"] if "glossary" in ours
+                       else content_dir / "glossary.yml").resolve(),
         site_dir=(project_dir / site_dir).resolve(),
         site_name=str(raw["site_name"]),
         course_id=ours.get("course_id") or slugify(str(raw["site_name"])),

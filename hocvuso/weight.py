@@ -130,7 +130,8 @@ def over_budget(weights: list[Weight], budgets: Budgets) -> list[tuple[Weight, s
 def report(weights: list[Weight]) -> str:
     """One line per kind of page: the heaviest page of that kind."""
     names = {"home": "Trang chủ", "tier": "Trang cấp", "lesson": "Bài học", "final": "Kiểm tra cuối cấp",
-             "search": "Tìm kiếm", "progress": "Tiến độ", "certificate": "Chứng nhận", "class": "Lớp học"}
+             "search": "Tìm kiếm", "progress": "Tiến độ", "certificate": "Chứng nhận", "class": "Lớp học",
+             "glossary": "Từ ngữ cần biết"}
     lines = ["Dung lượng tải về (nặng nhất mỗi loại trang; brotli / gzip):"]
     for kind, name in names.items():
         of_kind = [w for w in weights if w.kind == kind]

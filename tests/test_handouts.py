@@ -126,3 +126,12 @@ def test_a_lesson_without_a_quiz_prints_without_an_empty_answer_key(course):
     text = " ".join(_text(course.root / "site/handouts/co-ban/doc.pdf"))
     assert "Chỉ có nội dung." in text and "Đáp án" not in text and "Phiếu bài tập" not in text
     assert not (course.root / "site/handouts/co-ban/doc-dap-an.pdf").exists()
+
+
+def test_marked_terms_print_as_plain_words_with_their_meanings_after_the_lesson(course):
+    course.write("content/glossary.yml", "OTP: Mã số dùng một lần để xác nhận giao dịch.\n")
+    course.lesson("co-ban/otp.md", title="Giữ kín mã OTP", body="Không đọc [[OTP|mã OTP]] cho ai.\n")
+    assert course.run("handouts") == 0
+    text = " ".join(_text(course.root / "site/handouts/co-ban/otp.pdf"))
+    assert "Không đọc mã OTP cho ai." in text and "[[" not in text
+    assert "Từ ngữ trong bài OTP Mã số dùng một lần để xác nhận giao dịch." in text

@@ -53,3 +53,41 @@
   });
   apply(read());
 })();
+
+/* Marked terms (hocvuso/glossary.py): a tap shows the meaning under the word, from the
+   lesson's own "Từ ngữ trong bài" list; a second tap or Escape hides it. Without this
+   script the link still leads to that list. */
+(function () {
+  "use strict";
+  var doc = document, count = 0;
+  function close(link) {
+    var tip = doc.getElementById(link.getAttribute("aria-controls"));
+    if (tip) tip.parentNode.removeChild(tip);
+    link.removeAttribute("aria-controls");
+    link.setAttribute("aria-expanded", "false");
+  }
+  doc.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.hv-term");
+    if (!link) return;
+    var meaning = doc.getElementById(link.getAttribute("href").slice(1));
+    if (!meaning || !meaning.nextElementSibling) return;
+    event.preventDefault();
+    if (link.getAttribute("aria-expanded") === "true") return close(link);
+    var tip = doc.createElement("span");
+    tip.className = "hv-term__tip";
+    tip.id = "hv-tip-" + (++count);
+    tip.setAttribute("role", "note");
+    var name = doc.createElement("b");
+    name.textContent = meaning.textContent + ": ";
+    tip.appendChild(name);
+    tip.appendChild(doc.createTextNode(meaning.nextElementSibling.textContent));
+    link.parentNode.insertBefore(tip, link.nextSibling);
+    link.setAttribute("aria-controls", tip.id);
+    link.setAttribute("aria-expanded", "true");
+  });
+  doc.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var open = doc.querySelectorAll("a.hv-term[aria-expanded=true]");
+    for (var i = 0; i < open.length; i++) close(open[i]);
+  });
+})();

@@ -1,0 +1,192 @@
+"""Plain words: a course glossary and the terms authors mark in lessons.
+
+Terms are defined once, in ``content/glossary.yml``::
+
+    OTP: Mã số dùng một lần ngân hàng gửi qua tin nhắn để xác nhận giao dịch.
+    VNeID:
+      meaning: Ứng dụng định danh điện tử của Bộ Công an.
+      also: [tài khoản định danh điện tử]
+
+and marked where a learner may need them: ``[[OTP]]``, or ``[[OTP|mã OTP]]`` to show
+other words for the same term. A marked term becomes a link to its meaning in the
+lesson's own "Từ ngữ trong bài" list (which works without JavaScript, in print and for
+screen readers); reading.js opens the meaning right there when the learner taps it.
+A marked term the glossary does not know is an error at its line.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema
+from .lessons import slugify
+from .links import CODE_SPAN, FENCE
+from .problems import Problems, did_you_mean
+from .yamlsource import Mapping, YamlSyntaxError, load_yaml
+
+FILE_NAME = "glossary.yml"
+PAGE_PATH = "thuat-ngu.md"
+PAGE_TITLE = "Từ ngữ cần biết"
+MARK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
+
+ENTRY_SCHEMA = {  # the long form; the short one is "term: meaning"
+    "type": "object",
+    "required": ["meaning"],
+    "properties": {
+        "meaning": {"type": "string", "minLength": 1},
+        "also": {"type": "array", "items": {"type": "string", "minLength": 1}},
+    },
+}
+ENTRY_EXAMPLE = {"meaning": "meaning: Giải thích ngắn, dễ hiểu", "also": "also: [cách viết khác]"}
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str
+    meaning: str
+    also: tuple[str, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return "tn-" + slugify(self.name)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    source: Path | None
+    terms: tuple[Term, ...] = ()
+    by_key: dict[str, Term] = field(default_factory=dict)  # every name and "also", by key()
+
+    def find(self, text: str) -> Term | None:
+        return self.by_key.get(key(text))
+
+
+@dataclass(frozen=True)
+class Mark:
+    term: str  # as the author wrote it inside [[ ]]
+    line: int
+
+
+def key(text: str) -> str:
+    """How a term is looked up: "Mã  OTP" and "mã otp" are the same term."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def sort_key(term: Term) -> tuple[str, str]:
+    # Alphabetical as a Vietnamese reader expects it: by letters first, accents after.
+    return slugify(term.name), key(term.name)
+
+
+def load_glossary(path: Path, problems: Problems) -> Glossary:
+    """The glossary at ``path``; an empty one when the course has none."""
+    if not path.is_file():
+        return Glossary(None)
+    try:
+        raw = load_yaml(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        problems.add(path, 1, "tệp không phải văn bản UTF-8", "lưu lại tệp với bảng mã UTF-8")
+        return Glossary(path)
+    except YamlSyntaxError as error:
+        problems.add(path, error.line, f"lỗi cú pháp YAML: {error.problem}",
+                     "kiểm tra dấu ':', thụt đầu dòng và dấu ngoặc ở dòng này hoặc dòng trên")
+        return Glossary(path)
+    if raw is None:
+        return Glossary(path)
+    if not isinstance(raw, Mapping):
+        problems.add(path, 1, "bảng từ ngữ phải gồm các dòng 'từ: nghĩa'",
+                     "ví dụ: 'OTP: Mã số dùng một lần để xác nhận giao dịch.'")
+        return Glossary(path)
+    terms: list[Term] = []
+    by_key: dict[str, Term] = {}
+    for name, entry in raw.items():
+        line = raw.line_of(name)
+        if not _entry_ok(name, entry, line, path, problems):
+            continue
+        meaning = entry if isinstance(entry, str) else entry["meaning"]
+        also = () if isinstance(entry, str) else tuple(entry.get("also", ()))
+        term = Term(str(name).strip(), " ".join(meaning.split()), tuple(a.strip() for a in also))
+        for spelling in (term.name, *term.also):
+            other = by_key.get(key(spelling))
+            if other:
+                problems.add(path, line, f"'{spelling}' đã có trong bảng từ ngữ (ở từ '{other.name}')",
+                             "mỗi từ chỉ giải thích một lần: gộp hai mục hoặc xóa một tên")
+            else:
+                by_key[key(spelling)] = term
+        terms.append(term)
+    return Glossary(path, tuple(sorted(terms, key=sort_key)), by_key)
+
+
+def _entry_ok(name, entry, line: int, path: Path, problems: Problems) -> bool:
+    if isinstance(entry, str) and entry.strip():
+        return True
+    if isinstance(entry, Mapping):
+        return schema.check(entry, ENTRY_SCHEMA, problems=problems, path=path, what=f"từ '{name}'",
+                            example=ENTRY_EXAMPLE)
+    problems.add(path, line, f"từ '{name}' chưa có lời giải thích",
+                 f"viết nghĩa ngay sau dấu hai chấm, ví dụ '{name}: Giải thích ngắn, dễ hiểu'")
+    return False
+
+
+def find_marks(body: str, first_line: int) -> Iterator[Mark]:
+    """Every ``[[term]]`` outside code, with its line in the author's file."""
+    for offset, text in _prose_lines(body):
+        for part in CODE_SPAN.split(text):
+            for found in MARK.finditer(part):
+                yield Mark(found[1].strip(), first_line + offset)
+
+
+def check_marks(body: str, first_line: int, glossary: Glossary, source: Path, problems: Problems) -> None:
+    for mark in find_marks(body, first_line):
+        if glossary.find(mark.term):
+            continue
+        where = problems.display(glossary.source) if glossary.source else f"content/{FILE_NAME}"
+        close = did_you_mean(mark.term, [t.name for t in glossary.terms]) if glossary.terms else ""
+        problems.add(source, mark.line, f"từ '[[{mark.term}]]' chưa có trong bảng từ ngữ {where}",
+                     f"thêm dòng '{mark.term}: <giải thích ngắn>' vào {where}, hoặc sửa lại cho đúng chữ đã có"
+                     + (f"; {close}" if close else ""))
+
+
+def link_terms(body: str, glossary: Glossary) -> tuple[str, tuple[Term, ...]]:
+    """The body with each marked term as a link to its meaning, and the terms it uses."""
+    used: dict[str, Term] = {}
+
+    def link(found: re.Match) -> str:
+        term = glossary.find(found[1])
+        if term is None:  # already reported by check_marks
+            return found[0]
+        used.setdefault(term.name, term)
+        shown = (found[2] or found[1]).strip()
+        return f'<a class="hv-term" href="#{term.anchor}">{html.escape(shown)}</a>'
+
+    return _replace_in_prose(body, link), tuple(sorted(used.values(), key=sort_key))
+
+
+def plain_terms(body: str) -> str:
+    """The body with the marks taken away, for print and for anything not a web page."""
+    return _replace_in_prose(body, lambda found: (found[2] or found[1]).strip())
+
+
+def _replace_in_prose(body: str, replace) -> str:
+    lines = body.split("\n")
+    for offset, text in _prose_lines(body):
+        pieces = CODE_SPAN.split(text)
+        spans = CODE_SPAN.findall(text)
+        out = [MARK.sub(replace, pieces[0])]
+        for span, piece in zip(spans, pieces[1:]):
+            out += [span, MARK.sub(replace, piece)]
+        lines[offset] = "".join(out)
+    return "\n".join(lines)
+
+
+def _prose_lines(body: str) -> Iterator[tuple[int, str]]:
+    in_fence = False
+    for offset, text in enumerate(body.split("\n")):
+        if FENCE.match(text):
+            in_fence = not in_fence
+        elif not in_fence and "[[" in text:
+            yield offset, text
