@@ -35,8 +35,10 @@ def new_marker() -> str:
 
 
 def clean_fragment(html: str) -> str:
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     link_rel="noopener noreferrer")
+    # No rel="noopener noreferrer" on every link: ``target`` is not allowed, so no link
+    # opens a window that could reach back, and browsers send other sites only our
+    # origin by default. The bytes go to lesson text instead (pages are weighed).
+    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None)
 
 
 def clean_page(html: str, marker: str) -> str:
