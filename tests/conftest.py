@@ -8,6 +8,7 @@ import http.server
 import shutil
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,23 @@ def context(browser):
     context.set_default_timeout(5000)
     yield context
     context.close()
+
+
+def until(page, script: str, arg=None, seconds: float = 15) -> None:
+    # evaluate() awaits promises (wait_for_function would take a pending promise as true).
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(script, arg):
+        assert time.monotonic() < deadline, "timed out waiting for the service worker"
+        page.wait_for_timeout(100)
+
+
+def tier_downloaded(browser, base):
+    """A learner's browser that has stored the Cơ bản tier for offline use."""
+    context = browser.new_context()
+    context.set_default_timeout(10000)
+    page = context.new_page()
+    page.goto(base + "co-ban/index.html")
+    until(page, "async () => !!(await navigator.serviceWorker.ready).active")
+    page.get_by_role("button", name="Tải về để học không cần mạng").click()
+    page.locator(".hv-offline [role=status]").filter(has_text="Đã tải xong").wait_for()
+    return context, page

@@ -3,33 +3,12 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
-from conftest import served
+from conftest import served, tier_downloaded, until
 
 pytestmark = pytest.mark.browser
-
-
-def _until(page, script: str, arg=None, seconds: float = 15) -> None:
-    # evaluate() awaits promises (wait_for_function would take a pending promise as true).
-    deadline = time.monotonic() + seconds
-    while not page.evaluate(script, arg):
-        assert time.monotonic() < deadline, "timed out waiting for the service worker"
-        page.wait_for_timeout(100)
-
-
-def _tier_downloaded(browser, base):
-    """A learner's browser that has stored the Cơ bản tier for offline use."""
-    context = browser.new_context()
-    context.set_default_timeout(10000)
-    page = context.new_page()
-    page.goto(base + "co-ban/index.html")
-    _until(page, "async () => !!(await navigator.serviceWorker.ready).active")
-    page.get_by_role("button", name="Tải về để học không cần mạng").click()
-    page.locator(".hv-offline [role=status]").filter(has_text="Đã tải xong").wait_for()
-    return context, page
 
 
 @pytest.fixture
@@ -56,7 +35,7 @@ def test_tier_download_list_names_every_page_of_the_tier_and_its_assets(hosted):
 
 def test_after_the_tier_download_every_lesson_of_the_tier_opens_offline(browser, hosted):
     course, base = hosted
-    context, page = _tier_downloaded(browser, base)
+    context, page = tier_downloaded(browser, base)
     context.set_offline(True)
     for path, title in [("co-ban/an-toan/otp.html", "Mã OTP"), ("co-ban/an-toan/lua-dao.html", "Lừa đảo"),
                         ("co-ban/thiet-bi/wifi.html", "Wi-Fi"), ("co-ban/index.html", "Cơ bản")]:
@@ -68,7 +47,7 @@ def test_after_the_tier_download_every_lesson_of_the_tier_opens_offline(browser,
 
 def test_a_new_deployment_replaces_the_offline_copy_without_mixing(browser, hosted):
     course, base = hosted
-    context, page = _tier_downloaded(browser, base)
+    context, page = tier_downloaded(browser, base)
     page.evaluate("localStorage.setItem('hocvuso:lop-thu:thu', '{\"v\":1,\"a\":{}}')")
 
     old = page.evaluate("caches.keys()")
@@ -79,7 +58,7 @@ def test_a_new_deployment_replaces_the_offline_copy_without_mixing(browser, host
     page.goto(base + "co-ban/index.html")
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
     # The new worker refills a new cache with the downloaded tier, then drops the old one.
-    _until(page, """async (old) => {
+    until(page, """async (old) => {
         const names = await caches.keys();
         if (names.length !== 1 || names[0] === old) return false;
         const hit = await (await caches.open(names[0])).match(
