@@ -61,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"trong {built.seconds:.1f} giây. Bộ chấm bài kiểm tra: "
                   f"{built.engine_brotli / 1024:.1f} KB (nén brotli).")
             print(weight_report(built.weights))
+            if built.audio:
+                print(built.audio)
     except CourseError as error:
         print(error, file=sys.stderr)
         count = len(error.problems)

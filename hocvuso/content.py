@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .audio import Recording, check_sizes, find_recordings
 from .framework import SLUG, Framework
 from .glossary import Glossary, check_marks, load_glossary
 from .lessons import MARKDOWN_SUFFIXES, Intro, Lesson, load_intro, load_lesson, output_path, slugify
@@ -27,6 +28,7 @@ class Content:
     tier_intros: dict[str, Intro]  # by tier slug
     assets: tuple[str, ...]  # other files under content/, copied as they are
     glossary: Glossary
+    recordings: tuple[Recording, ...]  # audio files lessons attach
 
 
 def read_content(settings: Settings, framework: Framework, problems: Problems) -> Content:
@@ -35,6 +37,7 @@ def read_content(settings: Settings, framework: Framework, problems: Problems) -
     tier_intros: dict[str, Intro] = {}
     home_intro: Intro | None = None
     assets: list[str] = []
+    recordings: list[Recording] = []
     pages: dict[str, Path] = {}  # output page (case-folded) -> first source writing it
     tier_slugs = [t.slug for t in framework.tiers]
     glossary = load_glossary(settings.glossary_file, problems)
@@ -68,12 +71,14 @@ def read_content(settings: Settings, framework: Framework, problems: Problems) -
         if lesson:
             _check_links(lesson, root, problems)
             check_marks(lesson.body, lesson.body_line, glossary, lesson.source, problems)
+            recordings += find_recordings(lesson, root)
             lessons.append(lesson)
 
     if not lessons and not problems:
         problems.add(root, 1, "chưa có bài học nào",
                      f"tạo tệp Markdown đầu tiên, ví dụ {root.name}/{tier_slugs[0]}/bai-dau-tien.md")
-    return Content(tuple(lessons), home_intro, tier_intros, tuple(assets), glossary)
+    check_sizes(recordings, settings.budgets.audio, problems)
+    return Content(tuple(lessons), home_intro, tier_intros, tuple(assets), glossary, tuple(recordings))
 
 
 def _hidden(rel: Path) -> bool:

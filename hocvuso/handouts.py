@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import richtext
+from .audio import for_print
 from .course import Course, TierPlan
 from .glossary import link_terms, plain_terms
 from .lessons import QUIZ_MARKER, Lesson
@@ -108,7 +109,7 @@ def _lesson(course: Course, lesson: Lesson, site_url: str | None, quizzes_dir: P
 
 def _body(body: str, folder: Path) -> Markup:
     text = QUIZ_MARKER.sub("", body)
-    fragment = clean_fragment(markdown.markdown(text, extensions=_EXTENSIONS))
+    fragment = for_print(clean_fragment(markdown.markdown(text, extensions=_EXTENSIONS)))
     # A tier book gathers lessons from many folders: each image path is made absolute
     # from its own lesson's folder (already checked to exist by links.py).
     return Markup(_IMG_SRC.sub(lambda m: m[1] + _file_uri(folder, m[2]) + m[3], fragment))

@@ -18,6 +18,7 @@ CODE_SPAN = re.compile(r"`+[^`]*`+")
 _INLINE = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+AUDIO_SUFFIXES = (".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".webm", ".wav")  # see audio.py
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,15 @@ def find_links(body: str, first_line: int) -> Iterator[Link]:
             yield Link(reference[1], line, False)
 
 
+def is_audio(target: str) -> bool:
+    """An "image" that is a recording: ``![Nghe cô giáo giảng](am-thanh/bai-1.mp3)``."""
+    return unquote(target.split("?", 1)[0].split("#", 1)[0]).lower().endswith(AUDIO_SUFFIXES)
+
+
 def broken_link(link: Link, source: Path, content_dir: Path) -> tuple[str, str] | None:
     """(message, hint) when the link cannot work from the built site, else None."""
+    if link.is_image and is_audio(link.target):
+        return _broken_recording(link, source, content_dir)
     if link.is_image and not link.text:
         return (f"ảnh '{link.target}' thiếu lời mô tả (alt): người dùng trình đọc màn hình và người "
                 "không tải được ảnh sẽ không biết ảnh nói gì",
@@ -72,3 +80,14 @@ def broken_link(link: Link, source: Path, content_dir: Path) -> tuple[str, str] 
     shown = target.relative_to(content_dir).as_posix() if target.is_relative_to(content_dir) else path
     return (f"{kind} '{link.target}' trỏ tới tệp không có: {shown}",
             "đường dẫn tính từ thư mục của bài học này; kiểm tra tên tệp và thư mục")
+
+
+def _broken_recording(link: Link, source: Path, content_dir: Path) -> tuple[str, str] | None:
+    if not link.text:
+        return (f"tệp âm thanh '{link.target}' thiếu lời giới thiệu: người học cần biết mình sắp nghe gì",
+                f"viết lời ngắn trong ngoặc vuông, ví dụ ![Nghe cô giáo đọc bài]({link.target})")
+    if _SCHEME.match(link.target) or link.target.startswith("//"):
+        return (f"tệp âm thanh '{link.target}' nằm trên máy chủ khác: không nghe được khi không có mạng",
+                "tải tệp về, đặt cạnh bài học và dẫn tới tệp đó, ví dụ ![Nghe cô giáo đọc bài](am-thanh/bai-1.mp3)")
+    broken = broken_link(Link(link.target, link.line, False, link.text), source, content_dir)
+    return (broken[0].replace("liên kết", "tệp âm thanh", 1), broken[1]) if broken else None

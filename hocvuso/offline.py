@@ -38,7 +38,8 @@ def write_offline_files(site: Path, course: Course) -> dict[str, int]:
             pages.append(output_path(GLOSSARY_PATH))
         urls: list[str] = []
         for page in pages:
-            for path in [page, *resources(site, page, (site / page).read_text(encoding="utf-8"))]:
+            for path in [page, *resources(site, page, (site / page).read_text(encoding="utf-8"),
+                                                  media=True)]:
                 if path not in urls:
                     urls.append(path)
         total = sum(sizes(site / url)[0] for url in urls)

@@ -14,6 +14,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .audio import Recording
+from .audio import report as audio_report
+from .audio import rewrite_pages as rewrite_audio
 from .content import read_content
 from .course import Course, plan_course
 from .css_purge import purge_site
@@ -50,6 +53,7 @@ class Checked:
     css: str  # site path of hocvuso's hashed stylesheet
     offline_js: str  # site path of the service-worker registration script
     reading_js: str  # site path of the text size and contrast control
+    recordings: tuple[Recording, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class Built:
     seconds: float
     engine_brotli: int  # bytes of the quiz engine as learners download it
     weights: list[Weight]
+    audio: str = ""  # the recordings' line of the build summary
 
 
 def check_course(config_file: Path, progress: Progress | None = None, *, handouts: bool = False) -> Checked:
@@ -94,7 +99,8 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
                       nav=course_nav(course), problems=problems, css=css_path, offline_js=named[OFFLINE],
                       reading_js=named[READING])
     problems.raise_if_any()
-    return Checked(settings, course, pages, content.assets, assets, css_path, named[OFFLINE], named[READING])
+    return Checked(settings, course, pages, content.assets, assets, css_path, named[OFFLINE], named[READING],
+                   content.recordings)
 
 
 def build_site(config_file: Path, *, site_dir: Path | None = None,
@@ -139,6 +145,7 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
         fill_slots(fresh, {output_path(p.path): p.quiz_html for p in checked.pages if p.quiz_html})
         _prune_theme_files(fresh)
         rewrite_images(fresh, images)
+        rewrite_audio(fresh, list(checked.recordings))
         purge_site(fresh, list(PAGE_SCRIPTS))
         progress.stage("Lập chỉ mục tìm kiếm")
         write_search_index(fresh, checked.course)
@@ -158,7 +165,8 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
     engine = next(text for path, text in checked.quiz_assets.files.items()
                   if path == checked.quiz_assets.engine)
     return Built(target, len(checked.pages), len(checked.course.lessons), progress.elapsed(),
-                 len(brotli.compress(engine.encode(), quality=11)), weights)
+                 len(brotli.compress(engine.encode(), quality=11)), weights,
+                 audio_report(list(checked.recordings), settings.budgets.audio))
 
 
 def _weigh(checked: Checked, site: Path) -> list[Weight]:

@@ -33,7 +33,7 @@ SETTINGS_SCHEMA = {
         # Page-weight budgets in KB (see hocvuso/weight.py); the build fails past them.
         "budgets": {"type": "object", "properties": {
             key: {"type": "number", "exclusiveMinimum": 0}
-            for key in ("first_visit_br", "first_visit_gz", "repeat_visit_br", "page_html", "image")}},
+            for key in ("first_visit_br", "first_visit_gz", "repeat_visit_br", "page_html", "image", "audio")}},
         # What the course promises to teach, per tier: "all" or a list of competence codes.
         "coverage": {"type": "object", "additionalProperties": {
             "anyOf": [{"const": "all"}, {"type": "array", "items": {"type": "string"}}]}},

@@ -31,6 +31,7 @@ class Budgets:
     repeat_visit_br: int = 8 * KB  # the next lesson of the same tier
     page_html: int = 40 * KB  # raw HTML of a lesson page
     image: int = 100 * KB  # one image as learners download it (WebP), after resizing
+    audio: int = 3000 * KB  # one recording: about 12 minutes of speech at 32 kbps
 
 
 @dataclass
@@ -48,6 +49,7 @@ class _Resources(HTMLParser):
     def __init__(self):
         super().__init__()
         self.urls: list[str] = []
+        self.media: list[str] = []  # recordings: fetched only when played
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -58,14 +60,17 @@ class _Resources(HTMLParser):
             self.urls.append(attrs["src"])
         elif tag == "img" and attrs.get("src") and attrs.get("loading") != "lazy":
             self.urls.append(attrs["src"])
+        elif tag == "audio" and attrs.get("src"):
+            self.media.append(attrs["src"])
 
 
-def resources(site: Path, page: str, html: str) -> list[str]:
-    """Site paths of what the page loads by itself, in order, without repeats."""
+def resources(site: Path, page: str, html: str, *, media: bool = False) -> list[str]:
+    """Site paths of what the page loads by itself, in order, without repeats; with
+    ``media``, also the recordings it plays on request (for offline downloads)."""
     parser = _Resources()
     parser.feed(html)
     found = []
-    for url in parser.urls:
+    for url in parser.urls + (parser.media if media else []):
         if "://" in url or url.startswith("//") or url.startswith("data:"):
             continue
         path = posixpath.normpath(posixpath.join(posixpath.dirname(page), url.split("#")[0].split("?")[0]))

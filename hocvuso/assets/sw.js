@@ -81,7 +81,8 @@ self.addEventListener("fetch", function (event) {
 });
 
 function keep(request, response) {
-  if (response && response.ok && response.type === "basic") {
+  /* 200 only: a recording fetched in parts (206) cannot be kept; the tier download keeps it whole */
+  if (response && response.status === 200 && response.type === "basic") {
     var copy = response.clone();
     caches.open(CACHE).then(function (cache) { cache.put(request, copy); });
   }
