@@ -77,6 +77,9 @@ def read_content(settings: Settings, framework: Framework, problems: Problems) -
     if not lessons and not problems:
         problems.add(root, 1, "chưa có bài học nào",
                      f"tạo tệp Markdown đầu tiên, ví dụ {root.name}/{tier_slugs[0]}/bai-dau-tien.md")
+    for intro in [home_intro, *tier_intros.values()]:
+        if intro:
+            check_marks(intro.body, intro.body_line, glossary, intro.source, problems)
     check_sizes(recordings, settings.budgets.audio, problems)
     return Content(tuple(lessons), home_intro, tier_intros, tuple(assets), glossary, tuple(recordings))
 

@@ -151,8 +151,12 @@ def check_marks(body: str, first_line: int, glossary: Glossary, source: Path, pr
                      + (f"; {close}" if close else ""))
 
 
-def link_terms(body: str, glossary: Glossary) -> tuple[str, tuple[Term, ...]]:
-    """The body with each marked term as a link to its meaning, and the terms it uses."""
+def link_terms(body: str, glossary: Glossary, glossary_page: str = "") -> tuple[str, tuple[Term, ...]]:
+    """The body with each marked term as a link to its meaning, and the terms it uses.
+
+    Meanings are on the same page (a lesson lists the terms it uses) unless
+    ``glossary_page`` (relative to the page) says to link to the glossary page instead.
+    """
     used: dict[str, Term] = {}
 
     def link(found: re.Match) -> str:
@@ -161,7 +165,7 @@ def link_terms(body: str, glossary: Glossary) -> tuple[str, tuple[Term, ...]]:
             return found[0]
         used.setdefault(term.name, term)
         shown = (found[2] or found[1]).strip()
-        return f'<a class="hv-term" href="#{term.anchor}">{html.escape(shown)}</a>'
+        return f'<a class="hv-term" href="{glossary_page}#{term.anchor}">{html.escape(shown)}</a>'
 
     return _replace_in_prose(body, link), tuple(sorted(used.values(), key=sort_key))
 

@@ -58,7 +58,7 @@ class Intro:
     path: str
     title: str | None
     body: str
-
+    body_line: int = 1
 
 LIST_FIELDS = ("competences", "audiences", "objectives", "sources")
 
@@ -144,11 +144,11 @@ def load_intro(source: Path, path: str, problems: Problems) -> Intro | None:
     read = read_front_matter(source, problems, required=False)
     if read is None:
         return None
-    meta, body, _ = read
+    meta, body, body_line = read
     if not schema.check(meta, INTRO_SCHEMA, problems=problems, path=source,
                         what="phần đầu trang giới thiệu", example={}):
         return None
-    return Intro(source, path, meta.get("title"), body)
+    return Intro(source, path, meta.get("title"), body, body_line)
 
 
 def load_lesson(

@@ -15,7 +15,7 @@ from .course import Course, TierPlan
 from .glossary import PAGE_PATH as GLOSSARY_PATH
 from .glossary import PAGE_TITLE as GLOSSARY_TITLE
 from .glossary import Term, link_terms
-from .lessons import Lesson, output_path
+from .lessons import Intro, Lesson, output_path
 from .handouts import lesson_pdf_path
 from .trainer_notes import without_trainer_notes
 from .quiz_pages import (FINAL_TEST_TITLE, QuizAssets, final_questions, final_test_html, lesson_quiz_html,
@@ -93,9 +93,14 @@ def _home(course: Course, site_name: str) -> Page:
               "framework": framework.name, "source": framework.source, "tiers": tiers,
               "records": any(plan.quiz_ids for plan in course.tiers),  # progress and class pages exist
               "glossary": output_path(GLOSSARY_PATH) if course.glossary.terms else None},
-        body=intro.body if intro else "",
+        body=_intro_body(course, intro, GLOSSARY_PATH),
         source=intro.path if intro else None,
     )
+
+
+def _intro_body(course: Course, intro: Intro | None, glossary_page: str) -> str:
+    """An intro's text; its marked terms lead to the glossary page (intros list no terms)."""
+    return link_terms(intro.body, course.glossary, output_path(glossary_page))[0] if intro else ""
 
 
 def _search(engine: str) -> Page:
@@ -152,7 +157,7 @@ def _tier(course: Course, plan: TierPlan, scripts: list[str]) -> Page:
                            if plan.quiz_ids else None),
             "scripts": scripts,
         },
-        body=intro.body if intro else "",
+        body=_intro_body(course, intro, "../" + GLOSSARY_PATH),
         source=intro.path if intro else None,
     )
 

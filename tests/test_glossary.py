@@ -156,3 +156,15 @@ def test_without_javascript_a_term_leads_to_its_meaning_in_the_lesson(browser, g
         assert page.locator("#tn-otp + dd").is_visible()
     finally:
         plain.close()
+
+
+def test_terms_marked_in_home_and_tier_intros_lead_to_the_glossary_page(glossary_course, capsys):
+    glossary_course.write("content/index.md", "Chào bạn. Học cách giữ [[OTP]].\n")
+    glossary_course.write("content/co-ban/index.md", "---\ntitle: Cơ bản\n---\nQuét [[mã QR]] an toàn.\n")
+    assert glossary_course.run("build") == 0
+    assert '<a class="hv-term" href="thuat-ngu.html#tn-otp">OTP</a>' in glossary_course.page("index.html")
+    tier = glossary_course.page("co-ban/index.html")
+    assert '<a class="hv-term" href="../thuat-ngu.html#tn-ma-qr">mã QR</a>' in tier
+    glossary_course.write("content/co-ban/index.md", "---\ntitle: Cơ bản\n---\nQuét [[mã QRR]].\n")
+    assert glossary_course.run("check") == 1
+    assert capsys.readouterr().err.startswith("content/co-ban/index.md:4: từ '[[mã QRR]]' chưa có")

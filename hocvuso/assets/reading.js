@@ -69,8 +69,8 @@
   doc.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.hv-term");
     if (!link) return;
-    var meaning = doc.getElementById(link.getAttribute("href").slice(1));
-    if (!meaning || !meaning.nextElementSibling) return;
+    var href = link.getAttribute("href"), meaning = href.charAt(0) === "#" && doc.getElementById(href.slice(1));
+    if (!meaning || !meaning.nextElementSibling) return;  /* intros link to the glossary page */
     event.preventDefault();
     if (link.getAttribute("aria-expanded") === "true") return close(link);
     var tip = doc.createElement("span");
