@@ -291,17 +291,21 @@ def main() -> None:
                 md = visit(browser, md_site, *lesson_pages(md_site, True))
                 index = md_site / "search" / "search_index.json"
                 hv_lesson, md_lesson = lesson_pages(hv_site, False)[0], lesson_pages(md_site, True)[0]
-                # Plain Material has no tier pages: its home page is the nearest thing.
-                rows = _lighthouse_rows(hv_site, md_site, [hv_lesson, "co-ban/index.html"],
-                                        [md_lesson, "index.html"])
+                # Plain Material has no tier pages (its home page is the nearest thing), no
+                # final test, progress or certificate page.
+                rows = _lighthouse_rows(hv_site, md_site, [
+                    ("lesson+quiz", hv_lesson, md_lesson), ("tier/home", "co-ban/index.html", "index.html"),
+                    ("final test", "co-ban/kiem-tra-cuoi-cap.html", None), ("progress", "tien-do.html", None),
+                    ("certificate", "chung-nhan.html", None)])
                 searches = (search_visit(browser, hv_site, hv_lesson, material=False),
                             search_visit(browser, md_site, md_lesson, material=True))
                 _print(n, times, hv, md, index.stat().st_size if index.exists() else 0, rows, searches)
         browser.close()
 
 
-def lighthouse(site: Path, pages: list[str]) -> dict[tuple[str, bool], tuple[int, int]]:
-    """(page, compressed) -> (performance, accessibility), Lighthouse mobile, or {} without it."""
+def lighthouse(site: Path, pages: list[str]) -> dict[tuple[str, bool], tuple[int, int, list[str]]]:
+    """(page, compressed) -> (performance, accessibility, failed accessibility audits),
+    Lighthouse mobile, or {} without it."""
     if not shutil.which("lighthouse"):
         return {}
     scores = {}
@@ -316,24 +320,31 @@ def lighthouse(site: Path, pages: list[str]) -> dict[tuple[str, bool], tuple[int
                                env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
                                capture_output=True, timeout=180)
                 data = json.loads(Path(out.name).read_text() or "{}")
-            categories = data.get("categories", {})
-            scores[(page, compress)] = tuple(round((categories.get(c, {}).get("score") or 0) * 100)
-                                            for c in ("performance", "accessibility"))
+            categories, audits = data.get("categories", {}), data.get("audits", {})
+            failed = [ref["id"] for ref in categories.get("accessibility", {}).get("auditRefs", [])
+                      if audits.get(ref["id"], {}).get("score") not in (None, 1)]  # None: does not apply
+            scores[(page, compress)] = (*(round((categories.get(c, {}).get("score") or 0) * 100)
+                                          for c in ("performance", "accessibility")), failed)
         server.shutdown()
     return scores
 
 
-def _lighthouse_rows(hv_site, md_site, hv_pages, md_pages):
-    hv_scores, md_scores = lighthouse(hv_site, hv_pages), lighthouse(md_site, md_pages)
+def _lighthouse_rows(hv_site, md_site, pages: list[tuple[str, str, str | None]]):
+    """``pages``: (row name, hocvuso page, Material page or None when it has no such page)."""
+    hv_scores = lighthouse(hv_site, [hv for _, hv, _ in pages])
+    md_scores = lighthouse(md_site, [md for _, _, md in pages if md])
     if not hv_scores:
         print("lighthouse: not installed (npm install -g lighthouse), scores skipped")
         return []
     rows = []
-    for (hv_page, md_page), name in zip(zip(hv_pages, md_pages), ("lesson+quiz", "tier/home")):
+    for name, hv_page, md_page in pages:
         for compress in (False, True):
-            a, b = hv_scores[(hv_page, compress)], md_scores[(md_page, compress)]
-            label = f"lighthouse {name}, {'gzip' if compress else 'no compression'}"
-            rows.append((label + " perf/a11y", (f"{a[0]}/{a[1]}", f"{b[0]}/{b[1]}")))
+            a, b = hv_scores[(hv_page, compress)], md_scores.get((md_page, compress))
+            label = f"{name}, {'gzip' if compress else 'no compression'}"
+            rows.append((label, (f"{a[0]}/{a[1]}", f"{b[0]}/{b[1]}" if b else "–")))
+    for (page, compress), (_, _, failed) in hv_scores.items():
+        if failed and not compress:
+            print(f"lighthouse accessibility, hocvuso {page}: failed {', '.join(failed)}")
     return rows
 
 
@@ -351,8 +362,10 @@ def _print(n, times, hv, md, search_index, lighthouse_rows=(), searches=None):
     ratio = times["material"] / times["hocvuso"] if times["hocvuso"] else 0
     print(f"{'build time, s':34}{times['hocvuso']:>14.1f}{times['material']:>16.1f}"
           f"   (material/hocvuso = {ratio:.2f})")
+    if lighthouse_rows:
+        print("Lighthouse mobile, performance/accessibility:")
     for label, scores in lighthouse_rows:
-        print(f"{label:34}{scores[0]:>14}{scores[1]:>16}")
+        print(f"  {label:32}{scores[0]:>14}{scores[1]:>16}")
     if searches:
         hv_search, md_search = searches
         print("search from a lesson (requests, KB brotli / gzip on the wire):")

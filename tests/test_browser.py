@@ -42,7 +42,7 @@ def test_learner_follows_navigation_from_home_to_a_lesson_from_file_url(browser,
     assert page.locator("h1").inner_text() == "Nhận biết lừa đảo"
 
     # The phone's menu drawer opens on this lesson's tier and domain.
-    page.locator("label.md-header__button[for='__drawer']").click()
+    page.get_by_role("button", name="Danh mục bài học").click()
     drawer = page.locator(".md-sidebar--primary")
     drawer.get_by_role("link", name="Mật khẩu và mã OTP").click()
     assert page.locator("h1").inner_text() == "Mật khẩu và mã OTP"

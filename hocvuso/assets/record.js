@@ -230,8 +230,10 @@
         if (!rows.length) return;
         var table = el("table", "hv-class__table"), head = el("tr");
         table.appendChild(el("caption", "", "Cấp " + tier.n + ": " + rows.length + " học viên"));
-        ["Họ và tên", "Xã, phường", "Ngày", "Cuối cấp"].concat(tier.k.map(function (k) { return k[0]; })).concat([""]).forEach(function (h, i) {
-          var th = el("th", "", h);
+        var heads = ["Họ và tên", "Xã, phường", "Ngày", "Cuối cấp"].concat(tier.k.map(function (k) { return k[0]; }), ["Xóa"]);
+        heads.forEach(function (h, i) {
+          var last = i === heads.length - 1, th = el("th", "", last ? undefined : h);
+          if (last) th.appendChild(el("span", "hv-sr", h)); /* over the remove buttons: heard, not seen */
           th.scope = "col";
           if (i >= 4 && tier.k[i - 4]) th.title = tier.k[i - 4][1];
           head.appendChild(th);
