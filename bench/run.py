@@ -38,6 +38,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from hocvuso.frontmatter import split  # noqa: E402
+from hocvuso.glossary import plain_terms  # noqa: E402
 from hocvuso.weight import sizes  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -66,6 +67,7 @@ def generate(n: int, root: Path) -> None:
     (hv / "content").mkdir(parents=True)
     (hv / "quizzes").mkdir()
     shutil.copy(REPO / "content" / "framework.yml", hv / "content" / "framework.yml")
+    shutil.copy(REPO / "content" / "glossary.yml", hv / "content" / "glossary.yml")
     (hv / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "  coverage:                           # what the course promises: checked by 'python build.py coverage'\n"
         "    co-ban: all                       # every competence at Cơ bản\n", ""), encoding="utf-8")
@@ -89,7 +91,8 @@ def generate(n: int, root: Path) -> None:
             encoding="utf-8")
         page = plain / "docs" / tier / folder / f"{slug}.md"
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(f"# {title}\n\n{_no_links(body)}\n\n{_mkdocs_quiz(quiz)}", encoding="utf-8")
+        # Plain Material has no glossary: the same words, without the marks.
+        page.write_text(f"# {title}\n\n{_no_links(plain_terms(body))}\n\n{_mkdocs_quiz(quiz)}", encoding="utf-8")
         nav.setdefault(tier, []).append(f"{tier}/{folder}/{slug}.md")
     (plain / "docs" / "index.md").write_text("# Học vụ số\n\nKhóa học kỹ năng số.\n", encoding="utf-8")
     (plain / "mkdocs.yml").write_text(yaml.safe_dump({

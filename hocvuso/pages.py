@@ -41,14 +41,17 @@ SEARCH_BUCKETS = "HVBUCKETS"  # how many files the words are spread over, known 
 
 
 def course_pages(course: Course, *, site_name: str, assets: QuizAssets, search_engine: str,
-                 handouts: bool = False) -> list[Page]:
+                 listen: str = "", handouts: bool = False) -> list[Page]:
+    """``listen`` is the read-aloud script, loaded by the pages it can read."""
     pages = [_home(course, site_name), _search(search_engine)]
     for plan in course.tiers:
         scripts = scripts_for(assets, plan.tier.slug)
         pages.append(_tier(course, plan, scripts))
-        pages.extend(_lesson(course, lesson, scripts, handouts) for lesson in plan.lessons)
+        read = [listen] if listen else []
+        pages.extend(_lesson(course, lesson, read + scripts if lesson.quiz else read, handouts)
+                     for lesson in plan.lessons)
         if plan.quiz_ids:
-            pages.append(_final_test(course, plan, scripts))
+            pages.append(_final_test(course, plan, read + scripts))
     if course.glossary.terms:
         pages.append(_glossary(course, [p for p in pages if p.data["kind"] == "lesson"]))
     return pages
@@ -186,7 +189,7 @@ def _lesson(course: Course, lesson: Lesson, scripts: list[str], handouts: bool =
             "previous": _link(before) if before else None,
             "next": _link(after) if after else None,
             "quiz": lesson.quiz,
-            "scripts": scripts if lesson.quiz else [],
+            "scripts": scripts,
             "handout": lesson_pdf_path(lesson) if handouts else None,
             "terms": [_term(term) for term in terms],
             "glossary": output_path(GLOSSARY_PATH),

@@ -34,7 +34,7 @@ from .quizzes import load_quizzes
 from .problems import CourseError, Problems
 from .sanitize import new_marker
 from .record_pages import record_pages
-from .scripts import OFFLINE, PAGE_SCRIPTS, QR, READING, RECORD, SEARCH, script_asset
+from .scripts import LISTEN, OFFLINE, PAGE_SCRIPTS, QR, READING, RECORD, SEARCH, script_asset
 from .search import write_search_index
 from .progress import Progress, Silent
 from .settings import Settings, load_settings
@@ -85,12 +85,12 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
     css_path, css = stylesheet(settings.project_dir)
     assets.files[css_path] = css
     named = {}  # source -> site path
-    for source in (OFFLINE, READING, SEARCH, RECORD, QR):
+    for source in (OFFLINE, READING, LISTEN, SEARCH, RECORD, QR):
         path, text = script_asset(source)
         named[source] = path
         assets.files[path] = text
     pages = course_pages(course, site_name=settings.site_name, assets=assets, search_engine=named[SEARCH],
-                         handouts=handouts)
+                         listen=named[LISTEN], handouts=handouts)
     pages += record_pages(course, site_name=settings.site_name, course_id=settings.course_id,
                           version=settings.version, assets=assets, record=named[RECORD], qr=named[QR])
     with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:

@@ -13,14 +13,15 @@ ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/hocvuso"
 QUIZ_ENGINE = ASSETS / "quiz.js"
 OFFLINE = ASSETS / "offline.js"  # registers the service worker
-READING = ASSETS / "reading.js"  # text size and contrast, on every page
+READING = ASSETS / "reading.js"  # text size and contrast, glossary taps, on every page
+LISTEN = ASSETS / "listen.js"  # read-aloud, on lesson and final-test pages only
 NAV = ASSETS / "nav.js"  # menu button and skip link for keyboards and screen readers, on every page
 # Scripts served inside another's file: on every page that is one request and one tag fewer.
 SERVED_WITH = {READING: (NAV,)}
 SEARCH = ASSETS / "search.js"
 RECORD = ASSETS / "record.js"  # progress, certificate and class pages
 QR = ASSETS / "qr.js"
-PAGE_SCRIPTS = (QUIZ_ENGINE, OFFLINE, READING, NAV, SEARCH, RECORD, QR)  # their classes keep their CSS
+PAGE_SCRIPTS = (QUIZ_ENGINE, OFFLINE, READING, LISTEN, NAV, SEARCH, RECORD, QR)  # their classes keep their CSS
 
 
 def script_asset(source: Path) -> tuple[str, str]:
