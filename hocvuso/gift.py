@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from .glossary import plain_terms
 from .lessons import slugify
 
 # ---------------------------------------------------------------- public model
@@ -82,8 +83,9 @@ def _reveal(text: str) -> str:
 
 
 def _escape(text: str) -> str:
-    """Text as GIFT needs it: special characters escaped, one physical line."""
-    text = text.replace("\\", "\\\\")
+    """Text as GIFT needs it: glossary marks as plain words, special characters escaped, one
+    physical line."""
+    text = plain_terms(text).replace("\\", "\\\\")
     for char in "~=#{}:":
         text = text.replace(char, "\\" + char)
     return text.replace("\r", "").replace("\n", "\\n")

@@ -27,7 +27,7 @@ from . import schema
 from .lessons import slugify
 from .links import CODE_SPAN, FENCE
 from .problems import Problems, did_you_mean
-from .yamlsource import Mapping, YamlSyntaxError, load_yaml
+from .yamlsource import Mapping, Sequence, YamlSyntaxError, load_yaml
 
 FILE_NAME = "glossary.yml"
 PAGE_PATH = "thuat-ngu.md"
@@ -142,13 +142,30 @@ def find_marks(body: str, first_line: int) -> Iterator[Mark]:
 
 def check_marks(body: str, first_line: int, glossary: Glossary, source: Path, problems: Problems) -> None:
     for mark in find_marks(body, first_line):
-        if glossary.find(mark.term):
-            continue
-        where = problems.display(glossary.source) if glossary.source else f"content/{FILE_NAME}"
-        close = did_you_mean(mark.term, [t.name for t in glossary.terms]) if glossary.terms else ""
-        problems.add(source, mark.line, f"từ '[[{mark.term}]]' chưa có trong bảng từ ngữ {where}",
-                     f"thêm dòng '{mark.term}: <giải thích ngắn>' vào {where}, hoặc sửa lại cho đúng chữ đã có"
-                     + (f"; {close}" if close else ""))
+        if not glossary.find(mark.term):
+            _unknown(mark.term, glossary, mark.line, source, problems)
+
+
+def _unknown(term: str, glossary: Glossary, line: int, source: Path, problems: Problems) -> None:
+    where = problems.display(glossary.source) if glossary.source else f"content/{FILE_NAME}"
+    close = did_you_mean(term, [t.name for t in glossary.terms]) if glossary.terms else ""
+    problems.add(source, line, f"từ '[[{term}]]' chưa có trong bảng từ ngữ {where}",
+                 f"thêm dòng '{term}: <giải thích ngắn>' vào {where}, hoặc sửa lại cho đúng chữ đã có"
+                 + (f"; {close}" if close else ""))
+
+
+def check_data_marks(data, glossary: Glossary, source: Path, problems: Problems, line: int = 1) -> None:
+    """Marks in the texts of a YAML file (a quiz), each reported at the line its value starts."""
+    if isinstance(data, str):
+        for mark in find_marks(data, line):
+            if not glossary.find(mark.term):
+                _unknown(mark.term, glossary, line, source, problems)
+    elif isinstance(data, Mapping):
+        for name, value in data.items():
+            check_data_marks(value, glossary, source, problems, data.line_of(name))
+    elif isinstance(data, Sequence):
+        for index, value in enumerate(data):
+            check_data_marks(value, glossary, source, problems, data.line_of(index))
 
 
 def link_terms(body: str, glossary: Glossary, glossary_page: str = "") -> tuple[str, tuple[Term, ...]]:

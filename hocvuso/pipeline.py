@@ -78,7 +78,7 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
     progress.stage("Đọc và kiểm tra bài học")
     content = read_content(settings, framework, problems)
     progress.stage("Đọc và kiểm tra bài kiểm tra")
-    quizzes = load_quizzes(settings.quizzes_dir, framework, problems)
+    quizzes = load_quizzes(settings.quizzes_dir, framework, problems, content.glossary)
     problems.raise_if_any()
     course = plan_course(framework, content, quizzes)
     assets = quiz_assets(course, settings.course_id)

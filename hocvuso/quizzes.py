@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import schema
 from .framework import SLUG, Competence, Framework
+from .glossary import Glossary, check_data_marks
 from .problems import Problems, did_you_mean
 from .textmatch import normalise_answer
 from .yamlsource import Mapping, Sequence, YamlSyntaxError, load_yaml
@@ -147,7 +148,9 @@ def quiz_files(quizzes_dir: Path) -> list[Path]:
                   if p.suffix in QUIZ_SUFFIXES and not p.name.startswith("."))
 
 
-def load_quizzes(quizzes_dir: Path, framework: Framework, problems: Problems) -> dict[str, Quiz]:
+def load_quizzes(quizzes_dir: Path, framework: Framework, problems: Problems,
+                 glossary: Glossary | None = None) -> dict[str, Quiz]:
+    """Every quiz; with ``glossary``, terms marked in their texts are checked against it."""
     quizzes: dict[str, Quiz] = {}
     for path in quiz_files(quizzes_dir):
         if not re.match(SLUG, path.stem):
@@ -162,13 +165,13 @@ def load_quizzes(quizzes_dir: Path, framework: Framework, problems: Problems) ->
             problems.add(path, 1, f"đã có bài kiểm tra '{path.stem}' ({quizzes[path.stem].source.name})",
                          "giữ một tệp, xóa hoặc đổi tên tệp còn lại")
             continue
-        quiz = load_quiz(path, framework, problems)
+        quiz = load_quiz(path, framework, problems, glossary)
         if quiz:
             quizzes[quiz.id] = quiz
     return quizzes
 
 
-def load_quiz(path: Path, framework: Framework, problems: Problems) -> Quiz | None:
+def load_quiz(path: Path, framework: Framework, problems: Problems, glossary: Glossary | None = None) -> Quiz | None:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
@@ -187,6 +190,8 @@ def load_quiz(path: Path, framework: Framework, problems: Problems) -> Quiz | No
                         example=QUIZ_EXAMPLE):
         return None
     competences = _competences(data, framework, path, problems)
+    if glossary is not None:  # marks show as plain words in quizzes (richtext.py), but must exist
+        check_data_marks(data, glossary, path, problems)
     if framework.tier_of_level(data["level"]) is None:
         problems.add(path, data.line_of("level"), f"{framework.level_label(data['level']).lower()} "
                      "không có trong khung năng lực",

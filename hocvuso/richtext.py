@@ -8,6 +8,7 @@ from functools import lru_cache
 import markdown
 from markupsafe import Markup
 
+from .glossary import plain_terms
 from .sanitize import clean_fragment
 
 _ONE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
@@ -19,7 +20,8 @@ _MARKDOWN = markdown.Markdown(extensions=["attr_list", "tables", "sane_lists"])
 def block(text: str | None) -> Markup:
     if not text:
         return Markup("")
-    html = _MARKDOWN.reset().convert(text)
+    # A marked term shows as its plain words: the meaning lists belong to lessons.
+    html = _MARKDOWN.reset().convert(plain_terms(text))
     return Markup(clean_fragment(html))
 
 

@@ -169,3 +169,37 @@ def test_terms_marked_in_home_and_tier_intros_lead_to_the_glossary_page(glossary
     capsys.readouterr()  # the build's own output (progress lines when it is slow)
     assert glossary_course.run("check") == 1
     assert capsys.readouterr().err.startswith("content/co-ban/index.md:4: từ '[[mã QRR]]' chưa có")
+
+
+QUIZ = """\
+title: Mã OTP
+competences: ["4.2"]
+level: 1
+questions:
+  - type: single
+    prompt: Ai được biết [[OTP|mã OTP]] của bạn?
+    options:
+      - text: Chỉ mình bạn
+        correct: true
+      - text: Nhân viên ngân hàng gọi tới
+    explanation: Không ai được hỏi [[OTP]], kể cả người xưng là công an.
+"""
+
+
+def test_terms_marked_in_a_quiz_show_as_plain_words_everywhere(glossary_course, tmp_path):
+    glossary_course.write("quizzes/otp.yml", QUIZ)
+    glossary_course.lesson("co-ban/an-toan/hoi.md", title="Hỏi đáp", extra="quiz: otp\n")
+    assert glossary_course.run("build") == 0
+    page = glossary_course.page("co-ban/an-toan/hoi.html")
+    assert "Ai được biết mã OTP của bạn?" in page and "[[" not in page
+    assert glossary_course.run("export-gift", "otp", "--out", str(tmp_path / "otp.gift")) == 0
+    gift = (tmp_path / "otp.gift").read_text(encoding="utf-8")
+    assert "Ai được biết mã OTP của bạn?" in gift and "[[" not in gift
+
+
+def test_a_term_marked_in_a_quiz_but_missing_from_the_glossary_is_an_error_at_its_line(glossary_course, capsys):
+    glossary_course.write("quizzes/otp.yml", QUIZ.replace("[[OTP]]", "[[OPT]]"))
+    glossary_course.lesson("co-ban/an-toan/hoi.md", title="Hỏi đáp", extra="quiz: otp\n")
+    assert glossary_course.run("check") == 1
+    assert capsys.readouterr().err.startswith(
+        "quizzes/otp.yml:11: từ '[[OPT]]' chưa có trong bảng từ ngữ content/glossary.yml\n")
