@@ -27,7 +27,7 @@ from . import schema
 from .lessons import slugify
 from .links import CODE_SPAN, FENCE
 from .problems import Problems, did_you_mean
-from .yamlsource import Mapping, Sequence, YamlSyntaxError, load_yaml
+from .yamlsource import UNREADABLE, Mapping, Sequence, read_yaml_file
 
 FILE_NAME = "glossary.yml"
 PAGE_PATH = "thuat-ngu.md"
@@ -86,16 +86,8 @@ def load_glossary(path: Path, problems: Problems) -> Glossary:
     """The glossary at ``path``; an empty one when the course has none."""
     if not path.is_file():
         return Glossary(None)
-    try:
-        raw = load_yaml(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        problems.add(path, 1, "tệp không phải văn bản UTF-8", "lưu lại tệp với bảng mã UTF-8")
-        return Glossary(path)
-    except YamlSyntaxError as error:
-        problems.add(path, error.line, f"lỗi cú pháp YAML: {error.problem}",
-                     "kiểm tra dấu ':', thụt đầu dòng và dấu ngoặc ở dòng này hoặc dòng trên")
-        return Glossary(path)
-    if raw is None:
+    raw = read_yaml_file(path, problems)
+    if raw is UNREADABLE or raw is None:
         return Glossary(path)
     if not isinstance(raw, Mapping):
         problems.add(path, 1, "bảng từ ngữ phải gồm các dòng 'từ: nghĩa'",

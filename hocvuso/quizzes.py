@@ -17,7 +17,7 @@ from .framework import SLUG, Competence, Framework
 from .glossary import Glossary, check_data_marks
 from .problems import Problems, did_you_mean
 from .textmatch import normalise_answer
-from .yamlsource import Mapping, Sequence, YamlSyntaxError, load_yaml
+from .yamlsource import UNREADABLE, Mapping, Sequence, read_yaml_file
 
 TYPES = ("single", "multiple", "true_false", "short_text", "numeric", "ordering", "matching")
 DEFAULT_PASS_MARK = 70
@@ -172,14 +172,8 @@ def load_quizzes(quizzes_dir: Path, framework: Framework, problems: Problems,
 
 
 def load_quiz(path: Path, framework: Framework, problems: Problems, glossary: Glossary | None = None) -> Quiz | None:
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        problems.add(path, 1, "tệp không phải văn bản UTF-8", "lưu lại tệp với bảng mã UTF-8")
-        return None
-    except YamlSyntaxError as error:
-        problems.add(path, error.line, f"lỗi cú pháp YAML: {error.problem}",
-                     "kiểm tra dấu ':', thụt đầu dòng và dấu ngoặc ở dòng này hoặc dòng trên")
+    data = read_yaml_file(path, problems)
+    if data is UNREADABLE:
         return None
     if isinstance(data, Mapping) and isinstance(data.get("competences"), str):
         one = Sequence([data["competences"]])

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .problems import Problems
 
 
 class Mapping(dict):
@@ -107,6 +110,22 @@ _Loader.add_constructor("tag:yaml.org,2002:str", _Loader.construct_yaml_str)
 _Loader.add_constructor(None, _Loader.construct_unknown)
 _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+UNREADABLE = object()  # what read_yaml_file returns after reporting why
+
+
+def read_yaml_file(path: Path, problems: Problems) -> Any:
+    """The YAML data in ``path``, or :data:`UNREADABLE` after reporting, at its line, that
+    the file is not UTF-8 text or not valid YAML."""
+    try:
+        return load_yaml(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        problems.add(path, 1, "tệp không phải văn bản UTF-8", "lưu lại tệp với bảng mã UTF-8")
+    except YamlSyntaxError as error:
+        problems.add(path, error.line, f"lỗi cú pháp YAML: {error.problem}",
+                     "kiểm tra dấu ':', thụt đầu dòng và dấu ngoặc ở dòng này hoặc dòng trên")
+    return UNREADABLE
 
 
 def load_yaml(text: str, *, first_line: int = 1) -> Any:

@@ -203,3 +203,15 @@ def test_a_term_marked_in_a_quiz_but_missing_from_the_glossary_is_an_error_at_it
     assert glossary_course.run("check") == 1
     assert capsys.readouterr().err.startswith(
         "quizzes/otp.yml:11: từ '[[OPT]]' chưa có trong bảng từ ngữ content/glossary.yml\n")
+
+
+def test_a_glossary_that_is_not_utf8_or_not_a_list_of_terms_says_so(course, capsys):
+    course.lesson("co-ban/a.md")
+    (course.root / "content/glossary.yml").write_bytes("OTP: Mã\n".encode("latin-1"))  # as a Windows editor may save it
+    assert course.run("check") == 1
+    assert capsys.readouterr().err.startswith("content/glossary.yml:1: tệp không phải văn bản UTF-8\n")
+    course.write("content/glossary.yml", "- OTP\n- QR\n")
+    assert course.run("check") == 1
+    assert capsys.readouterr().err.startswith(
+        "content/glossary.yml:1: bảng từ ngữ phải gồm các dòng 'từ: nghĩa'\n"
+        "    gợi ý: ví dụ: 'OTP: Mã số dùng một lần để xác nhận giao dịch.'\n")
