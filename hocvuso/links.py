@@ -52,23 +52,41 @@ def is_audio(target: str) -> bool:
     return unquote(target.split("?", 1)[0].split("#", 1)[0]).lower().endswith(AUDIO_SUFFIXES)
 
 
+@dataclass(frozen=True)
+class _Embedded:
+    """What an author is told about a file shown inside the page (``![words](file)``)."""
+
+    kind: str
+    unlabelled: str  # why the words in brackets matter
+    label_hint: str  # {target} is the file as written
+    offline: str  # what goes wrong when it lives on another host
+    local_hint: str
+    any_scheme_is_remote: bool  # a recording is never played from another host
+
+
+_PICTURE = _Embedded(
+    "ảnh", "thiếu lời mô tả (alt): người dùng trình đọc màn hình và người không tải được ảnh sẽ không biết "
+    "ảnh nói gì", "viết mô tả ngắn trong ngoặc vuông, ví dụ ![Màn hình cài đặt Wi-Fi]({target})",
+    "nó sẽ không hiện khi không có mạng",
+    "tải ảnh về, đặt cạnh bài học và dẫn tới tệp đó, ví dụ ![Mô tả](anh/ten-anh.jpg)", False)
+_RECORDING = _Embedded(
+    "tệp âm thanh", "thiếu lời giới thiệu: người học cần biết mình sắp nghe gì",
+    "viết lời ngắn trong ngoặc vuông, ví dụ ![Nghe cô giáo đọc bài]({target})",
+    "không nghe được khi không có mạng",
+    "tải tệp về, đặt cạnh bài học và dẫn tới tệp đó, ví dụ ![Nghe cô giáo đọc bài](am-thanh/bai-1.mp3)", True)
+
+
 def broken_link(link: Link, source: Path, content_dir: Path) -> tuple[str, str] | None:
     """(message, hint) when the link cannot work from the built site, else None."""
-    if link.is_image and is_audio(link.target):
-        return _broken_recording(link, source, content_dir)
-    if link.is_image and not link.text:
-        return (f"ảnh '{link.target}' thiếu lời mô tả (alt): người dùng trình đọc màn hình và người "
-                "không tải được ảnh sẽ không biết ảnh nói gì",
-                f"viết mô tả ngắn trong ngoặc vuông, ví dụ ![Màn hình cài đặt Wi-Fi]({link.target})")
-    if _SCHEME.match(link.target):
-        if link.is_image and link.target.lower().startswith(("http:", "https:", "//")):
-            return (f"ảnh '{link.target}' nằm trên máy chủ khác: nó sẽ không hiện khi không có mạng",
-                    "tải ảnh về, đặt cạnh bài học và dẫn tới tệp đó, ví dụ ![Mô tả](anh/ten-anh.jpg)")
+    embedded = (_RECORDING if is_audio(link.target) else _PICTURE) if link.is_image else None
+    if embedded and not link.text:
+        return (f"{embedded.kind} '{link.target}' {embedded.unlabelled}",
+                embedded.label_hint.format(target=link.target))
+    if _SCHEME.match(link.target) or link.target.startswith("//"):
+        web = link.target.lower().startswith(("http:", "https:", "//"))
+        if embedded and (web or embedded.any_scheme_is_remote):
+            return f"{embedded.kind} '{link.target}' nằm trên máy chủ khác: {embedded.offline}", embedded.local_hint
         return None
-    if link.target.startswith("//"):
-        return None if not link.is_image else (
-            f"ảnh '{link.target}' nằm trên máy chủ khác: nó sẽ không hiện khi không có mạng",
-            "tải ảnh về, đặt cạnh bài học và dẫn tới tệp đó")
     path = unquote(link.target.split("#", 1)[0].split("?", 1)[0])
     if not path:
         return None  # an anchor on the same page
@@ -76,18 +94,7 @@ def broken_link(link: Link, source: Path, content_dir: Path) -> tuple[str, str] 
     target = target.resolve()
     if target.is_file() and target.is_relative_to(content_dir):
         return None
-    kind = "ảnh" if link.is_image else "liên kết"
+    kind = embedded.kind if embedded else "liên kết"
     shown = target.relative_to(content_dir).as_posix() if target.is_relative_to(content_dir) else path
     return (f"{kind} '{link.target}' trỏ tới tệp không có: {shown}",
             "đường dẫn tính từ thư mục của bài học này; kiểm tra tên tệp và thư mục")
-
-
-def _broken_recording(link: Link, source: Path, content_dir: Path) -> tuple[str, str] | None:
-    if not link.text:
-        return (f"tệp âm thanh '{link.target}' thiếu lời giới thiệu: người học cần biết mình sắp nghe gì",
-                f"viết lời ngắn trong ngoặc vuông, ví dụ ![Nghe cô giáo đọc bài]({link.target})")
-    if _SCHEME.match(link.target) or link.target.startswith("//"):
-        return (f"tệp âm thanh '{link.target}' nằm trên máy chủ khác: không nghe được khi không có mạng",
-                "tải tệp về, đặt cạnh bài học và dẫn tới tệp đó, ví dụ ![Nghe cô giáo đọc bài](am-thanh/bai-1.mp3)")
-    broken = broken_link(Link(link.target, link.line, False, link.text), source, content_dir)
-    return (broken[0].replace("liên kết", "tệp âm thanh", 1), broken[1]) if broken else None
