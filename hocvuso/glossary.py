@@ -33,6 +33,7 @@ FILE_NAME = "glossary.yml"
 PAGE_PATH = "thuat-ngu.md"
 PAGE_TITLE = "Từ ngữ cần biết"
 MARK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
+_PROSE_AND_CODE = re.compile(f"({CODE_SPAN.pattern})")
 
 ENTRY_SCHEMA = {  # the long form; the short one is "term: meaning"
     "type": "object",
@@ -160,23 +161,23 @@ def check_data_marks(data, glossary: Glossary, source: Path, problems: Problems,
             check_data_marks(value, glossary, source, problems, data.line_of(index))
 
 
-def link_terms(body: str, glossary: Glossary, glossary_page: str = "") -> tuple[str, tuple[Term, ...]]:
-    """The body with each marked term as a link to its meaning, and the terms it uses.
+def used_terms(body: str, glossary: Glossary) -> tuple[Term, ...]:
+    """The glossary's terms marked in ``body``, each once, in glossary order."""
+    found = {glossary.find(mark.term) for mark in find_marks(body, 1)} - {None}
+    return tuple(sorted(found, key=sort_key))
 
-    Meanings are on the same page (a lesson lists the terms it uses) unless
-    ``glossary_page`` (relative to the page) says to link to the glossary page instead.
-    """
-    used: dict[str, Term] = {}
 
+def link_terms(body: str, glossary: Glossary, glossary_page: str = "") -> str:
+    """The body with each marked term as a link to its meaning: on the same page (a lesson
+    lists the terms it uses) unless ``glossary_page`` (relative to the page) is given."""
     def link(found: re.Match) -> str:
         term = glossary.find(found[1])
         if term is None:  # already reported by check_marks
             return found[0]
-        used.setdefault(term.name, term)
         shown = (found[2] or found[1]).strip()
         return f'<a class="hv-term" href="{glossary_page}#{term.anchor}">{html.escape(shown)}</a>'
 
-    return _replace_in_prose(body, link), tuple(sorted(used.values(), key=sort_key))
+    return _replace_in_prose(body, link)
 
 
 def plain_terms(body: str) -> str:
@@ -187,12 +188,8 @@ def plain_terms(body: str) -> str:
 def _replace_in_prose(body: str, replace) -> str:
     lines = body.split("\n")
     for offset, text in _prose_lines(body):
-        pieces = CODE_SPAN.split(text)
-        spans = CODE_SPAN.findall(text)
-        out = [MARK.sub(replace, pieces[0])]
-        for span, piece in zip(spans, pieces[1:]):
-            out += [span, MARK.sub(replace, piece)]
-        lines[offset] = "".join(out)
+        parts = _PROSE_AND_CODE.split(text)  # code spans at odd indexes, kept as written
+        lines[offset] = "".join(part if i % 2 else MARK.sub(replace, part) for i, part in enumerate(parts))
     return "\n".join(lines)
 
 

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from . import richtext
 from .audio import for_print
 from .course import Course, TierPlan
-from .glossary import link_terms, plain_terms
+from .glossary import plain_terms, used_terms
 from .lessons import QUIZ_MARKER, Lesson
 from .quiz_render import display_order
 from .quizzes import Question
@@ -101,7 +101,7 @@ def _lesson(course: Course, lesson: Lesson, site_url: str | None, quizzes_dir: P
         "competences": [f"{c.code} {c.name}" for c in lesson.competences],
         "objectives": list(lesson.objectives),
         "body": _body(plain_terms(lesson.body), lesson.source.parent),
-        "terms": link_terms(lesson.body, course.glossary)[1],
+        "terms": used_terms(lesson.body, course.glossary),
         "qr": _qr(site_url, lesson.url) if site_url else None,
         "questions": [_question(q, quizzes_dir) for q in quiz.questions] if quiz else [],
     }

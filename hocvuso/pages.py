@@ -14,7 +14,7 @@ from typing import Any
 from .course import Course, TierPlan
 from .glossary import PAGE_PATH as GLOSSARY_PATH
 from .glossary import PAGE_TITLE as GLOSSARY_TITLE
-from .glossary import Term, link_terms
+from .glossary import Term, link_terms, used_terms
 from .lessons import Intro, Lesson, output_path
 from .handouts import lesson_pdf_path
 from .trainer_notes import without_trainer_notes
@@ -103,7 +103,7 @@ def _home(course: Course, site_name: str) -> Page:
 
 def _intro_body(course: Course, intro: Intro | None, glossary_page: str) -> str:
     """An intro's text; its marked terms lead to the glossary page (intros list no terms)."""
-    return link_terms(intro.body, course.glossary, output_path(glossary_page))[0] if intro else ""
+    return link_terms(intro.body, course.glossary, output_path(glossary_page)) if intro else ""
 
 
 def _search(engine: str) -> Page:
@@ -169,8 +169,8 @@ def _lesson(course: Course, lesson: Lesson, scripts: list[str], handouts: bool =
     framework = course.framework
     before, after = course.neighbours(lesson)
     everyone = len(lesson.audiences) == len(framework.audiences)
-    # Trainer notes go to handouts only; marked terms link to their meaning.
-    learner_body, terms = link_terms(without_trainer_notes(lesson.body), course.glossary)
+    learner_text = without_trainer_notes(lesson.body)  # trainer notes go to handouts only
+    learner_body = link_terms(learner_text, course.glossary)  # marked terms link to their meaning
     domain = framework.domain(lesson.domain_code)
     return Page(
         path=lesson.path,
@@ -191,7 +191,7 @@ def _lesson(course: Course, lesson: Lesson, scripts: list[str], handouts: bool =
             "quiz": lesson.quiz,
             "scripts": scripts,
             "handout": lesson_pdf_path(lesson) if handouts else None,
-            "terms": [_term(term) for term in terms],
+            "terms": [_term(term) for term in used_terms(learner_text, course.glossary)],
             "glossary": output_path(GLOSSARY_PATH),
         },
         body=with_slot(learner_body) if lesson.quiz else learner_body,
