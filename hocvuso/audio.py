@@ -78,8 +78,12 @@ def rewrite_pages(site: Path, recordings: list[Recording]) -> None:
         file.write_text(_IMG.sub(lambda m: _player(m, page, sizes), text), encoding="utf-8")
 
 
+def _attrs(img: re.Match) -> dict[str, str]:
+    return {name: html.unescape(value) for name, value in _ATTR.findall(img[1])}
+
+
 def _player(match: re.Match, page: str, sizes: dict[str, int]) -> str:
-    attrs = {name: html.unescape(value) for name, value in _ATTR.findall(match[1])}
+    attrs = _attrs(match)
     src = attrs.get("src", "")
     path = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(src)))
     if path not in sizes:
@@ -95,7 +99,7 @@ def _player(match: re.Match, page: str, sizes: dict[str, int]) -> str:
 def for_print(fragment: str) -> str:
     """Rendered lesson HTML for handouts: each recording named, since paper cannot play it."""
     def note(match: re.Match) -> str:
-        attrs = {name: html.unescape(value) for name, value in _ATTR.findall(match[1])}
+        attrs = _attrs(match)
         if not is_audio(attrs.get("src", "")):
             return match[0]
         return f'<em class="audio">Bài có ghi âm trên trang web: {html.escape(attrs.get("alt", ""))}</em>'

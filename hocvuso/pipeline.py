@@ -136,7 +136,8 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
         problems = Problems(settings.project_dir)
         config = mkdocs_config(settings, docs_dir=Path(docs), site_dir=fresh,
                                nav=course_nav(checked.course), problems=problems,
-                               marker=new_marker(), css=checked.css, offline_js=checked.offline_js, reading_js=checked.reading_js)
+                               marker=new_marker(), css=checked.css, offline_js=checked.offline_js,
+                               reading_js=checked.reading_js)
         problems.raise_if_any()
         progress.stage("Dựng trang web bằng MkDocs")
         sources = {page.path: page.source for page in checked.pages if page.source}
