@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import schema
 from .problems import Problems, nearest
-from .yamlsource import Mapping, YamlSyntaxError, load_yaml
+from .yamlsource import UNREADABLE, Mapping, read_yaml_file
 
 
 @dataclass(frozen=True)
@@ -171,11 +171,8 @@ _EXAMPLE = {
 
 def load_framework(path: Path, problems: Problems) -> Framework | None:
     """Read and check a framework file; on any problem, report it and return None."""
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except YamlSyntaxError as error:
-        problems.add(path, error.line, f"lỗi cú pháp YAML: {error.problem}",
-                     "kiểm tra dấu ':' , thụt đầu dòng và dấu ngoặc ở dòng này hoặc dòng trên")
+    data = read_yaml_file(path, problems)
+    if data is UNREADABLE:
         return None
     if not schema.check(data, FRAMEWORK_SCHEMA, problems=problems, path=path,
                         what="tệp khung năng lực", example=_EXAMPLE):

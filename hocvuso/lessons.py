@@ -16,6 +16,7 @@ from . import schema
 from .framework import SLUG, Audience, Competence, Framework, Tier
 from .frontmatter import UnclosedFrontMatter, split
 from .problems import Problems, did_you_mean
+from .authorfile import read_author_text
 from .yamlsource import Mapping, Sequence, YamlSyntaxError, load_yaml
 
 
@@ -108,12 +109,11 @@ def slugify(text: str) -> str:
 
 def read_front_matter(source: Path, problems: Problems, *, required: bool) -> tuple[Mapping, str, int] | None:
     """The front matter, body and body line of a Markdown file, or None after reporting."""
-    try:
-        page = split(source.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        problems.add(source, 1, "tệp không phải văn bản UTF-8",
-                     "lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8)")
+    text = read_author_text(source, problems)
+    if text is None:
         return None
+    try:
+        page = split(text)
     except UnclosedFrontMatter:
         problems.add(source, 1, "phần đầu bài mở bằng '---' nhưng không có dòng '---' đóng lại",
                      "thêm một dòng chỉ có '---' ngay sau trường cuối cùng của phần đầu bài")
@@ -128,8 +128,9 @@ def read_front_matter(source: Path, problems: Problems, *, required: bool) -> tu
     try:
         meta = load_yaml(page.meta_text, first_line=page.meta_line)
     except YamlSyntaxError as error:
-        problems.add(source, error.line, f"lỗi cú pháp YAML trong phần đầu bài: {error.problem}",
-                     "kiểm tra dấu ':', thụt đầu dòng và dấu ngoặc ở dòng này hoặc dòng trên")
+        message = (f"lỗi cú pháp YAML trong phần đầu bài: {error.problem}" if error.syntax
+                   else f"phần đầu bài: {error.problem}")
+        problems.add(source, error.line, message, error.hint)
         return None
     if meta is None:
         meta = Mapping()

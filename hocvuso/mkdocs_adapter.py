@@ -8,6 +8,7 @@ another renderer. MkDocs' own complaints are turned into problems at a line of
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from contextlib import contextmanager
@@ -15,10 +16,11 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
+from markupsafe import Markup
 from mkdocs.exceptions import MkDocsException
 
 from .problems import Problems
-from .sanitize import clean_site
+from .sanitize import clean_fragment, clean_site
 from .settings import Settings
 
 # File URLs need real file names: "lesson.html", not "lesson/" (which a browser shows
@@ -52,11 +54,37 @@ def mkdocs_config(settings: Settings, *, docs_dir: Path, site_dir: Path, nav: li
     _report_logs(records, settings, problems, pages={})
     if problems:
         return None
+    _escape_author_text(config)
     config.extra["hv_marker"] = marker  # see theme/partials/hv-author.html
     config.extra["hv_css"] = css  # see theme/main.html
     config.extra["hv_offline_js"] = offline_js
     config.extra["hv_reading_js"] = reading_js
     return config
+
+
+# mkdocs.yml text that Material's templates (and ours) print into every page. MkDocs'
+# Jinja does not autoescape, so each is escaped here, once, as Markup: printed as it is,
+# and "| e" in a template leaves it alone.
+_TEXT_KEYS = ("site_name", "site_description", "site_author", "repo_name", "repo_url", "edit_uri")
+
+
+def _escape_author_text(config: MkDocsConfig) -> None:
+    for key in _TEXT_KEYS:
+        if isinstance(config.get(key), str):
+            config[key] = Markup(html.escape(config[key]))
+    if isinstance(config.get("copyright"), str):  # HTML by MkDocs' convention: sanitised like a lesson
+        config["copyright"] = Markup(clean_fragment(config["copyright"]))
+    config["extra"].update(_escaped(dict(config["extra"])))
+
+
+def _escaped(value):
+    if isinstance(value, str):
+        return Markup(html.escape(value))
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    return value
 
 
 def render(config: MkDocsConfig, settings: Settings, *, sources: dict[str, str], problems: Problems) -> None:

@@ -8,6 +8,7 @@ them here, with the line in ``mkdocs.yml``, before MkDocs ever sees the file.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from .framework import SLUG
 from .lessons import slugify
 from .weight import KB, Budgets
 from .problems import CourseError, Problems
+from .authorfile import read_author_text
 from .yamlsource import Mapping, YamlSyntaxError, load_yaml
 
 CONFIG_NAME = "mkdocs.yml"
@@ -67,11 +69,12 @@ def load_settings(config_file: Path) -> Settings:
         problems.add(config_file, 1, "không tìm thấy tệp cấu hình",
                      "chạy lệnh trong thư mục có mkdocs.yml, hoặc chỉ rõ tệp bằng --config")
         problems.raise_if_any()
+    text = read_author_text(config_file, problems)
+    problems.raise_if_any()
     try:
-        raw = load_yaml(config_file.read_text(encoding="utf-8"))
+        raw = load_yaml(text, mkdocs=True)
     except YamlSyntaxError as error:
-        problems.add(config_file, error.line, f"lỗi cú pháp YAML: {error.problem}",
-                     "kiểm tra dấu ':', thụt đầu dòng và dấu ngoặc ở dòng này hoặc dòng trên")
+        problems.add(config_file, error.line, error.message, error.hint)
         raise CourseError(problems.items) from None
     if not isinstance(raw, Mapping):
         problems.add(config_file, 1, "mkdocs.yml phải là một nhóm trường (key: value)")
@@ -86,6 +89,8 @@ def load_settings(config_file: Path) -> Settings:
                  what="mục 'hocvuso'", example={})
     _check_site_name(raw, problems, config_file)
     _check_fonts(raw, problems, config_file)
+    _check_theme(raw, problems, config_file)
+    _check_code(raw, problems, config_file)
     problems.raise_if_any()
 
     content_dir = project_dir / ours.get("content", "content")
@@ -132,3 +137,78 @@ def _check_fonts(raw: Mapping, problems: Problems, path: Path) -> None:
         problems.add(path, theme.line_of("font"),
                      "phông chữ web (Google Fonts) không được dùng: trang phải chạy không cần mạng",
                      "đặt 'font: false' trong mục theme để dùng phông chữ có sẵn của máy")
+
+
+def _check_theme(raw: Mapping, problems: Problems, path: Path) -> None:
+    # hocvuso's templates (theme/) extend Material's; another theme would be measured and
+    # reported page by page against budgets it was never made for.
+    theme = raw.get("theme")
+    name = theme.get("name") if isinstance(theme, Mapping) else theme
+    if name not in (None, "material"):
+        problems.add(path, (theme.line_of("name") if isinstance(theme, Mapping) else raw.line_of("theme")),
+                     f"giao diện '{name}' không dùng được: hocvuso dựng trang bằng giao diện Material",
+                     "đặt 'name: material' trong mục theme (giao diện riêng đặt trong thư mục theme/)")
+
+
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+_SCRIPT_SCHEMES = ("javascript", "vbscript", "data", "file")  # plain text "Ghi chú: …" is fine
+
+
+def _check_urls(data, problems: Problems, path: Path) -> None:
+    """Links in 'extra' (Material's social icons…) are printed as hrefs: only web, mail
+    and phone links, never ``javascript:``."""
+    items = data.items() if isinstance(data, Mapping) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        if isinstance(value, str):
+            scheme = _SCHEME.match(value)
+            if scheme and scheme[1].lower() in _SCRIPT_SCHEMES:
+                problems.add(path, data.line_of(key), f"liên kết '{value[:60]}' không được dùng trong mkdocs.yml",
+                             "chỉ dùng liên kết https://, mailto: hoặc tel:")
+        else:
+            _check_urls(value, problems, path)
+
+
+# Python-Markdown's own extensions, by the short names MkDocs accepts.
+_MARKDOWN_BUILTINS = frozenset({
+    "abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code", "footnotes",
+    "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists", "smarty", "tables", "toc",
+    "wikilinks"})
+_EXTENSION_PACKAGES = ("markdown.extensions.", "pymdownx.", "material.")
+
+
+def _check_code(raw: Mapping, problems: Problems, path: Path) -> None:
+    """mkdocs.yml is configuration, not a program: nothing in it may run code of its own
+    on the machine that builds the course, nor add script to learners' pages."""
+    refused = {
+        "INHERIT": ("hocvuso không đọc tệp cấu hình kế thừa (INHERIT)",
+                    "chép các dòng cần dùng vào mkdocs.yml này"),
+        "hooks": ("'hooks' chạy mã Python khi dựng trang: hocvuso không cho phép",
+                  "xóa mục hooks; hocvuso đã làm sẵn mọi bước dựng trang"),
+        "extra_javascript": ("'extra_javascript' thêm JavaScript vào mọi trang của người học: hocvuso không cho phép",
+                             "xóa mục này; hocvuso tự nạp các tệp JavaScript cần thiết"),
+        "extra_css": ("'extra_css' không dùng được với hocvuso",
+                      "đặt CSS riêng của khóa học vào tệp theme/assets/extra.css"),
+        "extra_templates": ("'extra_templates' không dùng được với hocvuso",
+                            "xóa mục này; trang riêng viết bằng Markdown trong content/"),
+    }
+    for key, (message, hint) in refused.items():
+        if raw.get(key):
+            problems.add(path, raw.line_of(key), message, hint)
+    extra = raw.get("extra")
+    if isinstance(extra, Mapping):
+        if extra.get("analytics") or extra.get("consent"):
+            key = "analytics" if extra.get("analytics") else "consent"
+            problems.add(path, extra.line_of(key),
+                         f"'extra: {key}' tải mã theo dõi từ máy chủ khác vào mọi trang: hocvuso không cho phép",
+                         "xóa mục này; người học trả tiền cho từng KB và có khi không có mạng")
+        _check_urls(extra, problems, path)
+    extensions = raw.get("markdown_extensions")
+    for index, entry in enumerate(extensions if isinstance(extensions, list) else []):
+        name = next(iter(entry), None) if isinstance(entry, Mapping) else entry
+        if not isinstance(name, str):
+            continue
+        if name not in _MARKDOWN_BUILTINS and not name.startswith(_EXTENSION_PACKAGES):
+            problems.add(path, extensions.line_of(index),
+                         f"phần mở rộng Markdown '{name}' không thuộc Python-Markdown, PyMdown hay Material",
+                         "chỉ dùng phần mở rộng của Python-Markdown (ví dụ admonition), pymdownx.* hoặc material.*; "
+                         "một tên khác có thể nạp mã Python nằm trong thư mục khóa học")

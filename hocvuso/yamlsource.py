@@ -5,10 +5,17 @@ loaded as :class:`Mapping` / :class:`Sequence`, which carry the line of each key
 item. Floats are not resolved: ``competences: [1.1, 4.2]`` must stay the codes
 "1.1" and "4.2" exactly as typed ("1.10" is not "1.1"). All text is NFC, since the
 same Vietnamese word typed with a "combining" keyboard setting is NFD.
+
+Authors' files are data, never code: tags other than YAML's own are refused at their
+line (``mkdocs.yml`` may use the few MkDocs and Material document, see
+:data:`MKDOCS_TAGS`), as are duplicate keys, nesting deeper than any course needs,
+aliases that expand a small file into a huge tree, and strings holding characters
+that are not text.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +23,22 @@ from typing import Any
 
 import yaml
 
+from .authorfile import INVISIBLE, INVISIBLE_HINT, read_author_text
 from .problems import Problems
+
+MAX_DEPTH = 40  # a quiz nests 5 deep; 5,000 "[" overflow Python's stack
+MAX_NODES = 100_000  # values after aliases are expanded; a 1,000-question quiz has ~20,000
+
+# Python callables mkdocs.yml may name with !!python/name: only those Material's own
+# documentation uses in Markdown options (emoji, custom fences). Any other python tag
+# would run code on the machine that builds the course.
+PYTHON_NAMES = frozenset({
+    "material.extensions.emoji.twemoji", "material.extensions.emoji.to_svg",
+    "pymdownx.emoji.twemoji", "pymdownx.emoji.emojione", "pymdownx.emoji.gemoji",
+    "pymdownx.emoji.to_svg", "pymdownx.emoji.to_png", "pymdownx.emoji.to_alt",
+    "pymdownx.superfences.fence_code_format", "pymdownx.superfences.fence_div_format",
+})
+MKDOCS_TAGS = ("!ENV", "!relative")  # MkDocs' own: an environment variable, a path
 
 
 class Mapping(dict):
@@ -54,21 +76,63 @@ def line_of(node: Any, path: tuple = ()) -> int:
     return line
 
 
+SYNTAX_HINT = "kiểm tra dấu ':', thụt đầu dòng và dấu ngoặc ở dòng này hoặc dòng trên"
+
+
 @dataclass
 class YamlSyntaxError(Exception):
+    """Why a YAML text cannot be loaded, at its file line."""
+
     line: int
     problem: str
+    hint: str = SYNTAX_HINT
+    syntax: bool = True  # False: valid YAML that hocvuso refuses (a python tag, a duplicate key)
+
+    @property
+    def message(self) -> str:
+        return f"lỗi cú pháp YAML: {self.problem}" if self.syntax else self.problem
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that an author's file may not hold; carries its own hint."""
+
+    def __init__(self, problem: str, hint: str, mark):
+        super().__init__(problem=problem, problem_mark=mark)
+        self.hint = hint
 
 
 class _Loader(yaml.SafeLoader):
     """SafeLoader without float resolution, with line-aware containers and NFC text."""
 
-    def __init__(self, stream: str, first_line: int):
+    def __init__(self, stream: str, first_line: int, mkdocs: bool):
         super().__init__(stream)
         self.first_line = first_line
+        self.mkdocs = mkdocs  # mkdocs.yml: MkDocs' tags and a few python names are allowed
+        self.depth = 0
+        self.aliases = 0
 
     def _line(self, node: yaml.Node) -> int:
         return node.start_mark.line + self.first_line
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _Refused(f"dữ liệu lồng nhau quá sâu (quá {MAX_DEPTH} tầng danh sách hoặc nhóm trường)",
+                               "kiểm tra dấu '[' và '{' ở dòng này: có thể thiếu dấu đóng, hoặc chép nhầm",
+                               self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def get_single_node(self):  # type: ignore[override]
+        node = super().get_single_node()
+        if node is not None and self.aliases:
+            _check_expansion(node)
+        return node
 
     def construct_yaml_map(self, node):  # type: ignore[override]
         data = Mapping()
@@ -78,9 +142,12 @@ class _Loader(yaml.SafeLoader):
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int, bool)) and key is not None:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a key must be plain text", key_node.start_mark
-                )
+                raise _Refused("tên trường phải là chữ, không phải danh sách hay nhóm trường",
+                               "viết tên trường rồi dấu ':', ví dụ 'title: Tên bài'", key_node.start_mark)
+            if key in data:
+                raise _Refused(f"trường '{key}' được khai báo hai lần (lần đầu ở dòng {data.key_lines[key]})",
+                               "giữ một dòng, xóa dòng kia: YAML chỉ giữ lần khai báo sau cùng",
+                               key_node.start_mark)
             data[key] = self.construct_object(value_node, deep=True)
             data.key_lines[key] = self._line(key_node)
 
@@ -92,12 +159,62 @@ class _Loader(yaml.SafeLoader):
         data.extend(self.construct_object(child, deep=True) for child in node.value)
 
     def construct_yaml_str(self, node):  # type: ignore[override]
-        return unicodedata.normalize("NFC", super().construct_yaml_str(node))
+        text = super().construct_yaml_str(node)
+        # Escapes such as "\x80" or "\uD800" make what the file itself may not hold.
+        bad = INVISIBLE.search(text) or re.search("[\ud800-\udfff]", text)
+        if bad:
+            raise _Refused(f"chuỗi có ký tự U+{ord(bad[0]):04X}, không phải chữ in được", INVISIBLE_HINT,
+                           node.start_mark)
+        return unicodedata.normalize("NFC", text)
 
     def construct_unknown(self, node):
-        # Tags such as MkDocs' !ENV or Material's !!python/name are MkDocs' business;
-        # we only read our own keys, so such values are simply opaque here.
-        return None
+        # The value is opaque to hocvuso (MkDocs reads it): allowed tags only.
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        python_name = tag.startswith("!!python/name:") and tag.removeprefix("!!python/name:") in PYTHON_NAMES
+        if self.mkdocs and (tag in MKDOCS_TAGS or python_name):
+            return None
+        if self.mkdocs:
+            raise _Refused(f"thẻ YAML '{tag}' không được dùng: nó cho phép tệp cấu hình chạy mã Python",
+                           "xóa thẻ này; mkdocs.yml chỉ được dùng !ENV, !relative và các "
+                           "!!python/name: mà hướng dẫn của Material ghi (xem HUONG-DAN-SOAN-BAI.md)",
+                           node.start_mark)
+        raise _Refused(f"thẻ YAML '{tag}' không được dùng trong tệp này",
+                       "xóa phần bắt đầu bằng '!' ; giá trị chỉ là chữ, số, danh sách hoặc nhóm trường "
+                       "(chữ bắt đầu bằng '!' phải đặt trong ngoặc kép)", node.start_mark)
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Refuse aliases that expand the tree past :data:`MAX_NODES` (a "billion laughs"
+    file is 600 bytes), and aliases of a value inside itself."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    open_nodes: set[int] = set()
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if children_done:
+            open_nodes.discard(id(node))
+            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in children)
+            if sizes[id(node)] > MAX_NODES:
+                raise _Refused(f"các bí danh '*' làm dữ liệu phình ra quá {MAX_NODES} giá trị",
+                               "viết thẳng giá trị thay vì dùng '&' và '*' lồng nhau", node.start_mark)
+            continue
+        if id(node) in open_nodes:
+            raise _Refused("bí danh '*' trỏ vào chính giá trị chứa nó",
+                           "viết thẳng giá trị thay vì dùng '&' và '*'", node.start_mark)
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -108,8 +225,6 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 _Loader.add_constructor("tag:yaml.org,2002:str", _Loader.construct_yaml_str)
 _Loader.add_constructor(None, _Loader.construct_unknown)
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 UNREADABLE = object()  # what read_yaml_file returns after reporting why
@@ -117,25 +232,30 @@ UNREADABLE = object()  # what read_yaml_file returns after reporting why
 
 def read_yaml_file(path: Path, problems: Problems) -> Any:
     """The YAML data in ``path``, or :data:`UNREADABLE` after reporting, at its line, that
-    the file is not UTF-8 text or not valid YAML."""
+    the file is not sane UTF-8 text (:mod:`hocvuso.authorfile`) or not valid YAML."""
+    text = read_author_text(path, problems)
+    if text is None:
+        return UNREADABLE
     try:
-        return load_yaml(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        problems.add(path, 1, "tệp không phải văn bản UTF-8", "lưu lại tệp với bảng mã UTF-8")
+        return load_yaml(text)
     except YamlSyntaxError as error:
-        problems.add(path, error.line, f"lỗi cú pháp YAML: {error.problem}",
-                     "kiểm tra dấu ':', thụt đầu dòng và dấu ngoặc ở dòng này hoặc dòng trên")
+        problems.add(path, error.line, error.message, error.hint)
     return UNREADABLE
 
 
-def load_yaml(text: str, *, first_line: int = 1) -> Any:
+def load_yaml(text: str, *, first_line: int = 1, mkdocs: bool = False) -> Any:
     """Load one YAML document; ``first_line`` is the file line where ``text`` starts.
 
+    ``mkdocs`` allows the tags MkDocs itself needs (for ``mkdocs.yml``).
     Raises :class:`YamlSyntaxError` with the file line of the problem.
     """
-    loader = _Loader(unicodedata.normalize("NFC", text), first_line)
+    loader = _Loader(unicodedata.normalize("NFC", text), first_line, mkdocs)
     try:
         return loader.get_single_data()
+    except _Refused as error:
+        raise YamlSyntaxError(error.problem_mark.line + first_line, error.problem, error.hint, False) from None
+    except RecursionError:  # not reached within MAX_DEPTH; a last guard, not the rule
+        raise YamlSyntaxError(first_line, "dữ liệu lồng nhau quá sâu", "kiểm tra dấu '[' và '{'", False) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         unclosed = any(word in (error.problem or "") for word in ("end of stream", "or ']'", "or '}'"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 PAYLOADS = """\
@@ -122,3 +124,55 @@ def test_quiz_text_cannot_run_script_even_after_feedback_is_shown(browser, cours
     assert page.evaluate("window.__xss") is None
     assert dialogs == []
     page.close()
+
+
+HOSTILE_CONFIG = """\
+site_name: "Lớp <img src=x onerror=\\"window.__xss='site_name'\\">"
+site_description: '"><script>window.__xss="description"</script>'
+site_author: '"><script>window.__xss="author"</script>'
+copyright: "<b>Xã An</b> <script>window.__xss='copyright'</script><img src=x onerror=\\"window.__xss='copy'\\">"
+hocvuso:
+  framework: content/framework.yml
+  course_id: lop-thu
+  version: "</script><script>window.__xss='version'</script>"
+theme:
+  name: material
+  custom_dir: theme
+  language: vi
+  font: false
+plugins: []
+markdown_extensions:
+  - admonition
+extra:
+  note: "<script>window.__xss='extra'</script>"
+"""
+
+
+@pytest.mark.browser
+def test_text_from_mkdocs_yml_is_shown_as_text_and_runs_nowhere(browser, course, tmp_path):
+    course.write("mkdocs.yml", HOSTILE_CONFIG)
+    course.lesson("co-ban/bai.md", extra="quiz: thu\n")
+    course.write("quizzes/thu.yml", 'title: Thử\ncompetences: ["4.2"]\nlevel: 1\nquestions:\n'
+                 "  - type: true_false\n    prompt: Đúng không?\n    answer: true\n")
+    assert course.run("build") == 0
+    assert course.run("usb", "--out", str(tmp_path / "usb")) == 0
+    site = course.root / "site"
+    home = course.page("index.html")
+    assert "<b>Xã An</b>" in home and "<script>window.__xss" not in home
+    assert "Lớp &lt;img src=x" in home
+    pages = [site / p for p in ("index.html", "co-ban/index.html", "co-ban/bai.html", "tim-kiem.html",
+                                "tien-do.html", "chung-nhan.html?cap=co-ban", "lop-hoc.html", "404.html")]
+    pages.append(tmp_path / "usb" / "lop-thu" / "MO-KHOA-HOC.html")
+    dialogs: list[str] = []
+    for path in pages:
+        page = browser.new_page()
+        page.set_default_timeout(5000)
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        file, _, query = str(path).partition("?")
+        page.goto(Path(file).as_uri() + (f"?{query}" if query else ""))
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.__xss") is None, path
+        if path.name == "index.html" and path.parent == site:
+            assert "Lớp <img src=x" in page.title()
+        page.close()
+    assert dialogs == []
