@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import __version__
 from .pipeline import build_site, check_course
+from .outputs import WRITE_ERRORS
 from .problems import CourseError
 from .progress import Progress
 from .settings import load_settings
@@ -45,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         elif command == "export-gift":
             from .gift_files import export_gift
 
-            written = export_gift(load_settings(config_file), args.quiz, Path(args.output) if args.output else None)
+            written = export_gift(load_settings(config_file), args.quiz, Path(args.output) if args.output else None,
+                                  force=args.force)
             print(f"Đã ghi {_shown(written)}.")
         elif command == "serve":
             from .serve import serve  # the live-reload server is only needed here
@@ -71,13 +73,29 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as error:
+        if error.errno not in WRITE_ERRORS:
+            if args.debug:
+                raise
+            return _bug(error)
+        what, hint = WRITE_ERRORS[error.errno]
+        where = error.filename or ""
+        print(f"{_shown(Path(where)) if where else 'Lỗi'}: không ghi được tệp: {what}\n    gợi ý: {hint}",
+              file=sys.stderr)
+        if command in ("build", "handouts", "usb"):
+            print("Thư mục trang web cũ (nếu có) được giữ nguyên.", file=sys.stderr)
+        return 1
     except Exception as error:  # a bug in hocvuso, not in the author's files
         if args.debug:
             raise
-        print(f"Lỗi không mong đợi trong hocvuso: {error!r}\n"
-              "Chạy lại với --debug để xem chi tiết, và báo lỗi cho nhóm phát triển.", file=sys.stderr)
-        return 2
+        return _bug(error)
     return 0
+
+
+def _bug(error: Exception) -> int:
+    print(f"Lỗi không mong đợi trong hocvuso: {error!r}\n"
+          "Chạy lại với --debug để xem chi tiết, và báo lỗi cho nhóm phát triển.", file=sys.stderr)
+    return 2
 
 
 def _coverage(config_file: Path) -> int:
@@ -182,6 +200,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Ghi bài kiểm tra quizzes/<MÃ>.yml thành tệp GIFT (mặc định <MÃ>.gift).")
     gift_out.add_argument("quiz", metavar="MÃ_BÀI_KIỂM_TRA")
     gift_out.add_argument("-o", "--output", metavar="TỆP", help="tệp GIFT sẽ ghi")
+    gift_out.add_argument("--force", action="store_true", help="ghi đè tệp GIFT nếu đã có")
     commands.add_parser("check", parents=[common], help="chỉ kiểm tra lỗi, không dựng gì",
                         description="Kiểm tra mkdocs.yml, khung năng lực và mọi bài học; in mọi lỗi "
                         "dạng tệp:dòng: thông báo. Không ghi tệp nào.")

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .framework import SLUG
+from .outputs import overlap
 from .gift import GiftSyntaxError, Skipped, dump_yaml, parse_gift, to_gift
 from .lessons import slugify
 from .problems import CourseError, Problems
 from .quizzes import QUIZ_SUFFIXES
 from .settings import Settings
-from .yamlsource import YamlSyntaxError, load_yaml
+from .yamlsource import read_yaml_file
 
 
 @dataclass(frozen=True)
@@ -64,20 +65,29 @@ def import_gift(settings: Settings, gift_file: Path, *, force: bool = False,
     return GiftImport(target, len(quiz["questions"]), imported.skipped)
 
 
-def export_gift(settings: Settings, quiz_id: str, out: Path | None = None) -> Path:
+def export_gift(settings: Settings, quiz_id: str, out: Path | None = None, *, force: bool = False) -> Path:
     problems = Problems(settings.project_dir)
+    if not _is_slug(quiz_id):  # an id, never a path: "../mkdocs" must not read mkdocs.yml
+        problems.add_option(quiz_id, "mã bài kiểm tra chỉ gồm chữ thường không dấu, chữ số và dấu '-'",
+                            f"mã là tên tệp trong {settings.quizzes_dir.name}/ không có đuôi .yml, ví dụ 'mat-khau'")
+        problems.raise_if_any()
+    target = (out or Path(f"{quiz_id}.gift")).resolve()
+    if overlap(target, settings) or target.suffix.lower() != ".gift":
+        problems.add_option(str(out or target), "tệp GIFT phải có đuôi .gift và nằm ngoài các thư mục bài của khóa học",
+                            "ví dụ: -o xuat/mat-khau.gift")
+    elif target.exists() and not force:
+        problems.add_option(str(out or target), f"đã có tệp '{problems.display(target)}'; không ghi đè",
+                            "thêm --force để ghi đè, hoặc chọn tên khác bằng -o")
+    problems.raise_if_any()
     source = next((settings.quizzes_dir / f"{quiz_id}{s}" for s in QUIZ_SUFFIXES
                    if (settings.quizzes_dir / f"{quiz_id}{s}").is_file()), None)
     if source is None:
         problems.add(settings.quizzes_dir, 1, f"không tìm thấy bài kiểm tra '{quiz_id}'",
                      f"tên bài kiểm tra là tên tệp trong {settings.quizzes_dir.name}/, không có đuôi .yml")
         problems.raise_if_any()
-    try:
-        quiz = load_yaml(source.read_text(encoding="utf-8"))
-    except YamlSyntaxError as error:
-        problems.add(source, error.line, f"lỗi cú pháp YAML: {error.problem}", "chạy 'python build.py check'")
-        raise CourseError(problems.items) from None
-    target = out or Path(f"{quiz_id}.gift")
+    quiz = read_yaml_file(source, problems)
+    problems.raise_if_any()
+    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(to_gift(quiz), encoding="utf-8")
     return target
 

@@ -25,6 +25,7 @@ from .handouts import write_handouts
 from .images import process as process_images
 from .images import rewrite_pages as rewrite_images
 from .offline import write_offline_files
+from .outputs import check_folder, mark, new_scratch, replace_folder, writing
 from .lessons import output_path
 from .framework import load_framework
 from .mkdocs_adapter import mkdocs_config, render
@@ -123,18 +124,28 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
     checked = check_course(config_file, progress, handouts=bool(handouts))
     settings = checked.settings
     target = (site_dir or settings.site_dir).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="hocvuso-docs-") as docs, \
-            tempfile.TemporaryDirectory(prefix=".hocvuso-build-", dir=target.parent) as work:
+    problems = Problems(settings.project_dir)
+    where = ("--site-dir", 0) if site_dir else (settings.config_file, settings.raw.line_of("site_dir"))
+    check_folder(target, settings, problems, where=where, what="thư mục trang web")
+    problems.raise_if_any()
+    with writing(target, settings.project_dir):
+        return _build_into(target, checked, progress, for_server, handouts)
+
+
+def _build_into(target: Path, checked: Checked, progress: Progress, for_server: bool, handouts: str | None) -> Built:
+    settings = checked.settings
+    problems = Problems(settings.project_dir)
+    work = new_scratch(target.parent)
+    try:
+        docs = work / "docs"
         progress.stage(f"Chuẩn bị {len(checked.pages)} trang")
-        write_docs(checked.pages, checked.assets, content_dir=settings.content_dir, docs_dir=Path(docs),
+        write_docs(checked.pages, checked.assets, content_dir=settings.content_dir, docs_dir=docs,
                    generated=checked.quiz_assets.files,
                    quiz_images=_quiz_images(checked), quizzes_dir=settings.quizzes_dir)
-        images = process_images(Path(docs), checked.assets)
+        images = process_images(docs, checked.assets)
         _check_images(images, settings)
-        fresh = Path(work) / "site"
-        problems = Problems(settings.project_dir)
-        config = mkdocs_config(settings, docs_dir=Path(docs), site_dir=fresh,
+        fresh = work / "site"
+        config = mkdocs_config(settings, docs_dir=docs, site_dir=fresh,
                                nav=course_nav(checked.course), problems=problems,
                                marker=new_marker(), css=checked.css, offline_js=checked.offline_js,
                                reading_js=checked.reading_js)
@@ -161,8 +172,11 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
             write_offline_files(fresh, checked.course)
             write_server_files(fresh)
             precompress(fresh)
+        mark(fresh)
         progress.stage("Thay thư mục trang web")
-        _swap(fresh, target, Path(work))
+        replace_folder(fresh, target, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     engine = next(text for path, text in checked.quiz_assets.files.items()
                   if path == checked.quiz_assets.engine)
     return Built(target, len(checked.pages), len(checked.course.lessons), progress.elapsed(),
@@ -211,14 +225,6 @@ def _prune_theme_files(site: Path) -> None:
 
 def _quiz_images(checked: Checked) -> list[str]:
     return sorted({q.image.src for quiz in checked.course.quizzes.values() for q in quiz.questions if q.image})
-
-
-def _swap(fresh: Path, target: Path, work: Path) -> None:
-    """Put ``fresh`` where ``target`` is; the old site goes into ``work`` to be deleted."""
-    if target.exists():
-        target.rename(work / "old")
-    fresh.rename(target)
-    shutil.rmtree(work / "old", ignore_errors=True)
 
 
 __all__ = ["Built", "Checked", "CourseError", "build_site", "check_course"]

@@ -18,12 +18,12 @@ class Problem:
     """One thing wrong in one place of one file."""
 
     path: str  # as the author sees it: relative to the project folder, with "/"
-    line: int  # 1-based line in the author's file
+    line: int  # 1-based line in the author's file; 0 for a command-line option
     message: str
     hint: str = ""
 
     def format(self) -> str:
-        text = f"{self.path}:{self.line}: {self.message}"
+        text = f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
         if self.hint:
             text += f"\n    gợi ý: {self.hint}"
         return text
@@ -46,6 +46,10 @@ class Problems:
 
     def add(self, path: Path | str, line: int, message: str, hint: str = "") -> None:
         self.items.append(Problem(self.display(path), max(line, 1), message, hint))
+
+    def add_option(self, option: str, message: str, hint: str = "") -> None:
+        """A problem with what was typed on the command line, e.g. ``--site-dir .``."""
+        self.items.append(Problem(option, 0, message, hint))
 
     def display(self, path: Path | str) -> str:
         path = Path(path)

@@ -9,12 +9,13 @@ a short Vietnamese note for whoever copies it.
 from __future__ import annotations
 
 import shutil
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .outputs import check_folder, new_scratch, overlap, replace_folder, writing
 from .pipeline import Built, build_site
+from .problems import Problems
 from .progress import Progress
 from .settings import load_settings
 
@@ -44,11 +45,25 @@ class UsbBuild:
 
 def build_usb(config_file: Path, out_dir: Path | None = None, progress: Progress | None = None) -> UsbBuild:
     settings = load_settings(config_file)
+    where = ("--out", 0) if out_dir else (settings.config_file, 1)
     out_dir = (out_dir or settings.project_dir / "usb").resolve()
-    out_dir.mkdir(parents=True, exist_ok=True)
     name = settings.course_id
-    with tempfile.TemporaryDirectory(prefix=".hocvuso-usb-", dir=out_dir) as work:
-        staged = Path(work) / name
+    folder, final_archive = out_dir / name, out_dir / f"{name}.zip"
+    problems = Problems(settings.project_dir)
+    check_folder(folder, settings, problems, where=where, what="thư mục USB")
+    if overlap(final_archive, settings) or final_archive.is_dir():
+        problems.add_option("--out", f"không ghi được tệp '{problems.display(final_archive)}'",
+                            "chọn thư mục khác bằng --out")
+    problems.raise_if_any()
+    with writing(folder, settings.project_dir):
+        return _build_into(folder, final_archive, config_file, settings, progress)
+
+
+def _build_into(folder: Path, final_archive: Path, config_file: Path, settings, progress) -> UsbBuild:
+    name = folder.name
+    work = new_scratch(folder.parent)
+    try:
+        staged = work / name
         built = build_site(config_file, site_dir=staged, progress=progress, for_server=False)
         for server_file in SERVER_ONLY:
             (staged / server_file).unlink(missing_ok=True)
@@ -56,13 +71,12 @@ def build_usb(config_file: Path, out_dir: Path | None = None, progress: Progress
         (staged / "DOC-TRUOC.txt").write_text(
             NOTE.format(name=settings.site_name, line="=" * len(settings.site_name), folder=name,
                         start=START_PAGE), encoding="utf-8")
-        archive = Path(work) / f"{name}.zip"
+        archive = work / f"{name}.zip"
         _zip(staged, archive, root=name)
-        folder, final_archive = out_dir / name, out_dir / f"{name}.zip"
-        if folder.exists():
-            shutil.rmtree(folder)
-        staged.rename(folder)
+        replace_folder(staged, folder, work)
         archive.replace(final_archive)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return UsbBuild(folder, final_archive, built, final_archive.stat().st_size)
 
 
