@@ -14,9 +14,11 @@ from .audio import Recording, check_sizes, find_recordings
 from .framework import SLUG, Framework
 from .glossary import Glossary, check_marks, load_glossary
 from .lessons import MARKDOWN_SUFFIXES, Intro, Lesson, load_intro, load_lesson, output_path, slugify
-from .links import broken_link, find_links
+from .images import RASTER
+from .links import AUDIO_SUFFIXES, broken_link, find_links
 from .problems import Problems, did_you_mean
 from .settings import Settings
+from .svg import unsafe_reason
 
 _SLUG = re.compile(SLUG)
 
@@ -45,11 +47,14 @@ def read_content(settings: Settings, framework: Framework, problems: Problems) -
 
     for source in sorted(root.rglob("*")):
         rel = source.relative_to(root)
-        if source.is_dir() or _hidden(rel) or source.resolve() in data_files:
+        if _hidden(rel) or source.resolve() in data_files or not _stays_inside(source, root, problems):
+            continue
+        if source.is_dir():
             continue
         path = rel.as_posix()
         if source.suffix.lower() not in MARKDOWN_SUFFIXES:
-            assets.append(path)
+            if _publishable(source, problems):
+                assets.append(path)
             continue
         _check_unique_page(path, source, pages, problems)
         if path in ("index.md", "index.markdown"):
@@ -82,6 +87,53 @@ def read_content(settings: Settings, framework: Framework, problems: Problems) -
             check_marks(intro.body, intro.body_line, glossary, intro.source, problems)
     check_sizes(recordings, settings.budgets.audio, problems)
     return Content(tuple(lessons), home_intro, tier_intros, tuple(assets), glossary, tuple(recordings))
+
+
+# What content/ may publish besides lessons: pictures, recordings and documents to
+# download. A page (.html), a script or a stylesheet would run in the course's origin,
+# where learners' saved progress lives.
+PICTURES = (*RASTER, ".gif", ".svg")
+DOCUMENTS = (".pdf", ".txt", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp")
+PUBLISHED = (*PICTURES, *AUDIO_SUFFIXES, *DOCUMENTS)
+
+
+DATA = (".yml", ".yaml")  # frameworks, glossaries: read when mkdocs.yml names them, never published
+
+
+def _publishable(source: Path, problems: Problems) -> bool:
+    suffix = source.suffix.lower()
+    if suffix in DATA:
+        return False
+    if suffix not in PUBLISHED:
+        hint = ("viết trang bằng Markdown (tệp .md)" if suffix in (".html", ".htm", ".xhtml") else
+                "nếu là tài liệu cho người học tải về, lưu thành PDF; nếu không, chuyển tệp ra khỏi thư mục "
+                "content/ (hoặc đặt tên bắt đầu bằng '.')")
+        problems.add(source, 1, f"tệp '{source.name}' không được đăng lên trang: chỉ ảnh, âm thanh và tài liệu "
+                     f"({', '.join(DOCUMENTS)}) được đăng", hint)
+        return False
+    if suffix == ".svg":
+        reason = unsafe_reason(source)
+        if reason:
+            problems.add(source, 1, f"ảnh SVG {reason}: tệp này có thể chạy mã trên trang của người học",
+                         "xuất lại hình từ trình vẽ dưới dạng 'Plain SVG' không có script, hoặc lưu thành PNG")
+            return False
+    return True
+
+
+def _stays_inside(source: Path, root: Path, problems: Problems) -> bool:
+    """Symbolic links are followed only to files inside content/ (a link to /etc/passwd
+    would be published), and never to folders (which would be left out unseen)."""
+    if not source.is_symlink():
+        return True
+    if source.is_dir():
+        problems.add(source, 1, "thư mục này là liên kết tắt (symlink): hocvuso không đọc bài trong đó",
+                     "chép hẳn thư mục vào content/ thay cho liên kết tắt")
+        return False
+    if not source.resolve().is_relative_to(root):
+        problems.add(source, 1, "tệp này là liên kết tắt (symlink) trỏ ra ngoài thư mục content/",
+                     "chép hẳn tệp vào content/ thay cho liên kết tắt")
+        return False
+    return True
 
 
 def _hidden(rel: Path) -> bool:
@@ -125,3 +177,6 @@ def _check_links(lesson: Lesson, root: Path, problems: Problems) -> None:
         broken = broken_link(link, lesson.source, root)
         if broken:
             problems.add(lesson.source, link.line, *broken)
+        elif not link.is_image and link.target.split("#", 1)[0].split("?", 1)[0].lower().endswith(".svg"):
+            problems.add(lesson.source, link.line, f"liên kết mở ảnh SVG '{link.target}' như một trang",
+                         f"hiện ảnh trong bài bằng ![mô tả]({link.target})")
