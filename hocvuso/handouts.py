@@ -32,7 +32,8 @@ from .sanitize import clean_fragment
 PAPERS = ("A4", "A5")
 _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                          autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-_EXTENSIONS = ["admonition", "attr_list", "def_list", "tables", "sane_lists", "toc"]
+# pymdownx.details: a "???+ huong-dan" box is a trainer note too, printed like "!!!" ones.
+_EXTENSIONS = ["admonition", "pymdownx.details", "attr_list", "def_list", "tables", "sane_lists", "toc"]
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]*)(")')
 

@@ -41,6 +41,7 @@ from .progress import Progress, Silent
 from .settings import Settings, load_settings
 from .staging import write_docs
 from .stylesheet import stylesheet
+from .trainer_notes import check_learner_page
 from .weight import Weight, measure, over_budget
 
 
@@ -154,6 +155,7 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
         sources = {page.path: page.source for page in checked.pages if page.source}
         render(config, settings, sources=sources, problems=problems)
         problems.raise_if_any()
+        _check_trainer_notes(checked, fresh)
         fill_slots(fresh, {output_path(p.path): p.quiz_html for p in checked.pages if p.quiz_html})
         _prune_theme_files(fresh)
         rewrite_images(fresh, images)
@@ -201,6 +203,18 @@ def _weigh(checked: Checked, site: Path) -> list[Weight]:
                      f"{fix}; ngân sách đặt ở 'hocvuso: budgets:' trong mkdocs.yml, tính bằng KB")
     problems.raise_if_any()
     return weights
+
+
+def _check_trainer_notes(checked: Checked, site: Path) -> None:
+    """Stop when a rendered page shows a trainer note that the lesson text let through."""
+    settings = checked.settings
+    problems = Problems(settings.project_dir)
+    for page in checked.pages:
+        if page.source:
+            html = (site / output_path(page.path)).read_text(encoding="utf-8")
+            check_learner_page(html, settings.content_dir / page.source, lesson=page.data["kind"] == "lesson",
+                               problems=problems)
+    problems.raise_if_any()
 
 
 def _check_images(images: dict, settings: Settings) -> None:

@@ -331,12 +331,17 @@ def _ordering(item, common, path, problems) -> Question:
 
 def _matching(item, common, path, problems) -> Question | None:
     pairs = tuple((p["left"].strip(), p["right"].strip()) for p in item["pairs"])
-    rights = [normalise_answer(r) for _, r in pairs]
-    if len(set(rights)) < len(rights):
-        problems.add(path, item.line_of("pairs"), "hai cặp có cùng vế phải: người học không phân biệt được",
-                     "mỗi vế phải ('right') phải khác nhau")
-        return None
-    return Question(**common, pairs=pairs)
+    # Two equal lefts are two rows the learner cannot tell apart (swapping them is marked
+    # wrong); two equal rights, two choices alike. Compared as answers are: case, accents
+    # and spacing aside.
+    distinct = True
+    for side, key, name in ((0, "left", "trái"), (1, "right", "phải")):
+        texts = [normalise_answer(pair[side]) for pair in pairs]
+        if len(set(texts)) < len(texts):
+            problems.add(path, item.line_of("pairs"), f"hai cặp có cùng vế {name}: người học không phân biệt được",
+                         f"mỗi vế {name} ('{key}') phải khác nhau")
+            distinct = False
+    return Question(**common, pairs=pairs) if distinct else None
 
 
 _TYPE_READERS = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 HEADER = 'title: Bài kiểm tra\ncompetences: ["4.2"]\nlevel: 1\nquestions:\n'
 
 
@@ -93,6 +95,21 @@ def test_two_identical_questions_without_ids_are_duplicates(course, capsys):
   - {type: true_false, prompt: OTP là mật khẩu  dùng một lần., answer: false}
 """)
     assert err.startswith("quizzes/thu.yml:6: câu hỏi giống hệt câu hỏi đã dùng ở dòng 5\n")
+
+
+@pytest.mark.parametrize("pairs,side,key", [
+    # the second left differs only in case, accents and spacing: still the same row to a learner
+    ("[{left: Wi-Fi, right: Mạng không dây}, {left: 'wi-fi ', right: Dữ liệu di động}]", "trái", "left"),
+    ("[{left: Wi-Fi, right: Mạng không dây}, {left: 4G, right: Mạng  KHÔNG dây}]", "phải", "right"),
+], ids=["two-equal-lefts", "two-equal-rights"])
+def test_matching_question_with_two_equal_items_on_one_side_is_an_error(course, capsys, pairs, side, key):
+    err = _check(course, capsys, HEADER + f"""\
+  - type: matching
+    prompt: Nối mỗi từ với ý nghĩa của nó.
+    pairs: {pairs}
+""")
+    assert err.startswith(f"quizzes/thu.yml:7: hai cặp có cùng vế {side}: người học không phân biệt được\n"
+                          f"    gợi ý: mỗi vế {side} ('{key}') phải khác nhau\n")
 
 
 def test_numeric_answer_must_be_a_number_and_range_ordered(course, capsys):

@@ -90,13 +90,7 @@ def test_passed_tier_gives_a_certificate_whose_code_a_trainer_adds_and_exports(b
     page.get_by_role("button", name="Thêm vào lớp").click()
     assert "đã có trong danh sách lớp" in status.inner_text()
 
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Tải bảng kết quả (CSV)").click()
-    data = (tmp_path / "lop.csv")
-    download.value.save_as(data)
-    raw = data.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads it as UTF-8
-    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    rows = _download_class_csv(page, tmp_path)
     assert len(rows) == 1 and rows[0]["Họ và tên"] == NAME and rows[0]["Cấp"] == "Cơ bản"
     assert rows[0]["Đạt cuối cấp"] == "Có" and rows[0]["Bài kiểm tra cuối cấp (%)"] == "100"
     assert any(k.startswith("4.2") and v == "Đạt" for k, v in rows[0].items())
@@ -107,6 +101,39 @@ def test_passed_tier_gives_a_certificate_whose_code_a_trainer_adds_and_exports(b
     row.get_by_role("button").click()
     assert page.locator(".hv-class__table").count() == 0
     trainer.close()
+
+
+def _download_class_csv(page, tmp_path) -> list[dict[str, str]]:
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Tải bảng kết quả (CSV)").click()
+    data = tmp_path / "lop.csv"
+    download.value.save_as(data)
+    raw = data.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM stays: Excel reads it as UTF-8
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+# A name or place that a spreadsheet would run as a formula (=HYPERLINK(…), DDE payloads).
+FORMULAS = [("=1+2", "@SUM(1)"), ("+1", "-1"), ("\t=1+2", "\r=1+2"), ("-2+3", "=cmd|' /C calc'!A0")]
+
+
+def test_class_csv_keeps_formula_like_names_and_places_as_text(browser, site, tmp_path):
+    trainer = browser.new_context(accept_downloads=True)
+    page = trainer.new_page()
+    page.goto((site / "lop-hoc.html").as_uri())
+    people = FORMULAS + [(NAME, "Xã Tân Lập"), ("Lò Văn Páo", "")]
+    for name, place in people:
+        code = page.evaluate(ENCODE, [name, place, [{"pass": True, "pct": 100}, None, {"pass": True, "pct": 80}]])
+        page.get_by_label("Mã hoàn thành").fill(code)
+        page.get_by_role("button", name="Thêm vào lớp").click()
+        assert "Đã thêm" in page.locator("#hv-class-status").inner_text()
+
+    rows = _download_class_csv(page, tmp_path)
+    trainer.close()
+    cells = [(r["Họ và tên"], r["Xã, phường"]) for r in rows]
+    assert cells[:len(FORMULAS)] == [("'" + n, "'" + p) for n, p in FORMULAS]
+    assert cells[len(FORMULAS):] == [(NAME, "Xã Tân Lập"), ("Lò Văn Páo", "")]  # ordinary names: unchanged
+    assert all(r["Bài kiểm tra cuối cấp (%)"] == "80" and r["Ngày"][2] == "/" for r in rows)
 
 
 def test_class_page_adds_a_learner_from_a_scanned_qr_code(browser, site):

@@ -274,7 +274,14 @@
           .concat(ks.map(function (k) { return by[k] || ""; })));
       });
       var text = "\ufeff" + rows.map(function (row) {
-        return row.map(function (v) { v = String(v); return /[",\n;]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; }).join(",");
+        return row.map(function (v) {
+          /* A learner types the name and place: a spreadsheet would run "=…", "+…", "-…", "@…"
+             as a formula, so such a cell becomes text with a leading ' (OWASP, CSV injection). */
+          v = String(v);
+          var formula = /^[=+\-@\t\r]/.test(v);
+          if (formula) v = "'" + v;
+          return formula || /[",\r\n;]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+        }).join(",");
       }).join("\r\n") + "\r\n";
       var a = el("a");
       a.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
