@@ -13,6 +13,7 @@ from pathlib import Path
 from .audio import Recording, check_sizes, find_recordings
 from .framework import SLUG, Framework
 from .glossary import Glossary, check_marks, load_glossary
+from .images import check_content_images
 from .lessons import MARKDOWN_SUFFIXES, Intro, Lesson, load_intro, load_lesson, output_path, slugify
 from .links import broken_link, find_links
 from .problems import Problems, did_you_mean
@@ -81,6 +82,7 @@ def read_content(settings: Settings, framework: Framework, problems: Problems) -
         if intro:
             check_marks(intro.body, intro.body_line, glossary, intro.source, problems)
     check_sizes(recordings, settings.budgets.audio, problems)
+    check_content_images(root, assets, lessons, problems)
     return Content(tuple(lessons), home_intro, tier_intros, tuple(assets), glossary, tuple(recordings))
 
 

@@ -1,12 +1,18 @@
-"""Authors' phone photos become small, sized, lazy WebP images with a fallback."""
+"""Authors' phone photos become small, sized, lazy WebP images with a fallback; an image
+that cannot be decoded (lesson or quiz) stops check and build at the line that shows it."""
 
 from __future__ import annotations
 
+import hashlib
 import random
+import struct
+import zlib
 
 import pytest
 from PIL import Image
 
+from hocvuso import images
+from hocvuso.problems import Problems
 from htmltext import read
 
 
@@ -62,3 +68,106 @@ def test_image_without_alt_text_is_an_error(course, capsys):
     assert course.run("check") == 1
     assert capsys.readouterr().err.startswith(
         "content/co-ban/bai.md:11: ảnh 'anh/a.jpg' thiếu lời mô tả (alt)")
+
+
+def _blank_png(path, width, height):
+    """A valid black-and-white PNG of any size, a few KB even at 400 megapixels: the shape
+    of a decompression bomb, written row by row so that the test itself stays small."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    packer = zlib.compressobj(9)
+    row = bytes(1 + (width + 7) // 8)  # filter byte, then 1 bit per pixel
+    idat = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))
+                     + chunk(b"IDAT", idat) + chunk(b"IEND", b""))
+
+
+def _cut_off(path):
+    _photo(path, 64, 48)
+    path.write_bytes(path.read_bytes()[:-200])  # a download that stopped before the end
+
+
+BAD_IMAGES = [  # how the author's image is spoiled; what follows "ảnh 'anh/x.png' "; how the hint starts
+    pytest.param(lambda path: path.write_text("hi\n"), "không phải là ảnh, hoặc tệp ảnh đã bị hỏng",
+                 "mở thử tệp bằng trình xem ảnh", id="text-file-named-png"),
+    pytest.param(lambda path: path.write_bytes(b""), "là tệp rỗng (0 byte), không có ảnh nào trong đó",
+                 "tệp đã hỏng khi chép hoặc tải về", id="empty-file"),
+    pytest.param(_cut_off, "không phải là ảnh, hoặc tệp ảnh đã bị hỏng", "mở thử tệp bằng trình xem ảnh",
+                 id="cut-off-photo"),
+    pytest.param(lambda path: _blank_png(path, 20000, 20000), "quá lớn: hơn 40 megapixel (triệu điểm ảnh)",
+                 "thu nhỏ ảnh trước khi đưa vào, ví dụ còn rộng 1600 điểm ảnh (px)", id="decompression-bomb"),
+    pytest.param(lambda path: _blank_png(path, 8000, 6000),
+                 "quá lớn: 8000 × 6000 điểm ảnh, hơn 40 megapixel (triệu điểm ảnh)",
+                 "thu nhỏ ảnh trước khi đưa vào, ví dụ còn rộng 1600 điểm ảnh (px)", id="48-megapixels"),
+]
+
+
+def _site(course):
+    site = course.root / "site"
+    return {p.relative_to(site): hashlib.sha256(p.read_bytes()).digest() for p in site.rglob("*") if p.is_file()}
+
+
+def _spoiled_image_stops_check_and_build(course, capsys, image, where, spoil, why, hint):
+    assert course.run("build") == 0
+    before = _site(course)
+    spoil(image)
+    capsys.readouterr()
+    for command in ("check", "build"):
+        assert course.run(command) == 1, command
+        err = capsys.readouterr().err
+        assert err.startswith(f"{where}: ảnh 'anh/x.png' {why}\n    gợi ý: {hint}"), err
+        assert "\n\n1 lỗi." in err and "Traceback" not in err and "hocvuso-" not in err  # no scratch folder
+    assert _site(course) == before
+
+
+@pytest.mark.parametrize("spoil, why, hint", BAD_IMAGES)
+def test_lesson_image_that_does_not_decode_stops_check_and_build_at_the_lesson_line(course, capsys, spoil, why,
+                                                                                    hint):
+    image = course.root / "content/co-ban/anh/x.png"
+    _photo(image, 40, 30)
+    course.lesson("co-ban/bai.md", body="Xem ảnh:\n\n![Màn hình khóa](anh/x.png)\n")
+    _spoiled_image_stops_check_and_build(course, capsys, image, "content/co-ban/bai.md:11", spoil, why, hint)
+
+
+QUIZ = """\
+title: Bài kiểm tra
+competences: ["4.2"]
+level: 1
+questions:
+  - type: true_false
+    prompt: Đây là tin nhắn lừa đảo.
+    answer: true
+    image:
+      src: anh/x.png
+      alt: Tin nhắn báo trúng thưởng
+"""
+
+
+@pytest.mark.parametrize("spoil, why, hint", BAD_IMAGES)
+def test_quiz_image_that_does_not_decode_stops_check_and_build_at_its_src_line(course, capsys, spoil, why, hint):
+    image = course.root / "quizzes/anh/x.png"
+    _photo(image, 40, 30)
+    course.lesson("co-ban/bai.md", extra="quiz: thu\n")
+    course.write("quizzes/thu.yml", QUIZ)
+    _spoiled_image_stops_check_and_build(course, capsys, image, "quizzes/thu.yml:9", spoil, why, hint)
+
+
+def test_broken_image_no_lesson_shows_is_reported_at_the_image_itself(course, capsys):
+    course.lesson("co-ban/bai.md")
+    course.write("content/co-ban/anh/cu.jpg", "không phải ảnh\n")
+    assert course.run("check") == 1
+    assert capsys.readouterr().err.startswith(
+        "content/co-ban/anh/cu.jpg:1: tệp này không phải là ảnh, hoặc tệp ảnh đã bị hỏng\n")
+
+
+def test_processing_reports_an_image_that_broke_after_check_instead_of_crashing(tmp_path):
+    staged = tmp_path / "docs/anh/x.png"
+    staged.parent.mkdir(parents=True)
+    staged.write_text("hi\n")
+    problems = Problems(tmp_path)
+    done = images.process(tmp_path / "docs", {"anh/x.png": tmp_path / "content/anh/x.png"},
+                          budget=100 * 1024, problems=problems)
+    assert done == {}
+    assert [p.format().splitlines()[0] for p in problems.items] == [
+        "content/anh/x.png:1: tệp này không phải là ảnh, hoặc tệp ảnh đã bị hỏng"]
