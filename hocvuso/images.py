@@ -78,12 +78,12 @@ def _too_large(size: tuple[int, int] | None) -> tuple[str, str]:
 @contextmanager
 def _decoding(path: Path) -> Iterator[Image.Image]:
     """The image at ``path``, opened to be decoded; any reason not to raises _Unusable."""
-    if path.stat().st_size == 0:
-        raise _Unusable(*_EMPTY)
     with warnings.catch_warnings():
         # Pillow only warns between its two limits; a warning here is an error.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
+            if path.stat().st_size == 0:  # inside: a link to nowhere fails here, as OSError
+                raise _Unusable(*_EMPTY)
             with Image.open(path) as picture:
                 if picture.width * picture.height > MAX_PIXELS:
                     raise _Unusable(*_too_large(picture.size))

@@ -173,6 +173,15 @@ def test_broken_image_no_lesson_shows_is_reported_at_the_image_itself(course, ca
         "content/co-ban/anh/cu.jpg:1: tệp này không phải là ảnh, hoặc tệp ảnh đã bị hỏng\n")
 
 
+def test_link_to_nowhere_named_like_an_image_is_a_problem_not_a_crash(course, capsys):
+    course.lesson("co-ban/bai.md")
+    (course.root / "content/co-ban/anh").mkdir()
+    (course.root / "content/co-ban/anh/lien-ket-hong.png").symlink_to(course.root / "khong-co.png")
+    assert course.run("check") == 1
+    err = capsys.readouterr().err
+    assert "tệp này không phải là ảnh, hoặc tệp ảnh đã bị hỏng\n" in err and err.endswith("\n1 lỗi.\n")
+
+
 def test_processing_reports_an_image_that_broke_after_check_instead_of_crashing(tmp_path):
     staged = tmp_path / "docs/anh/x.png"
     staged.parent.mkdir(parents=True)
