@@ -13,6 +13,7 @@ from pathlib import Path
 from .audio import Recording, check_sizes, find_recordings
 from .framework import SLUG, Framework
 from .glossary import Glossary, check_marks, load_glossary
+from .images import check_content_images
 from .lessons import MARKDOWN_SUFFIXES, Intro, Lesson, load_intro, load_lesson, output_path, slugify
 from .images import RASTER
 from .links import AUDIO_SUFFIXES, broken_link, find_links
@@ -86,6 +87,7 @@ def read_content(settings: Settings, framework: Framework, problems: Problems) -
         if intro:
             check_marks(intro.body, intro.body_line, glossary, intro.source, problems)
     check_sizes(recordings, settings.budgets.audio, problems)
+    check_content_images(root, assets, lessons, problems)
     return Content(tuple(lessons), home_intro, tier_intros, tuple(assets), glossary, tuple(recordings))
 
 
@@ -128,6 +130,10 @@ def _stays_inside(source: Path, root: Path, problems: Problems) -> bool:
     if source.is_dir():
         problems.add(source, 1, "thư mục này là liên kết tắt (symlink): hocvuso không đọc bài trong đó",
                      "chép hẳn thư mục vào content/ thay cho liên kết tắt")
+        return False
+    if not source.exists():
+        problems.add(source, 1, "tệp này là liên kết tắt (symlink) tới một tệp không có",
+                     "xóa liên kết tắt, hoặc chép tệp thật vào chỗ này")
         return False
     if not source.resolve().is_relative_to(root):
         problems.add(source, 1, "tệp này là liên kết tắt (symlink) trỏ ra ngoài thư mục content/",

@@ -4,6 +4,10 @@ An author drops a 4 MB photo next to a lesson; learners get a resized, recompres
 copy (at most ``MAX_WIDTH`` pixels wide), as WebP with a JPEG or PNG fallback, under
 content-hashed names, with width and height set (no layout jump while it loads) and
 lazy loading. The author's file itself never reaches the site.
+
+Images come from authors, so they are decoded only through :func:`unusable` and
+:func:`process`, which turn an empty file, a file that is no image, a broken one or a
+decompression bomb into a problem in the author's words instead of a traceback.
 """
 
 from __future__ import annotations
@@ -12,13 +16,26 @@ import hashlib
 import io
 import posixpath
 import re
+import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageOps
 
+from .links import find_links, local_file
+from .problems import Problems
+
+if TYPE_CHECKING:
+    from .lessons import Lesson
+
 RASTER = (".jpg", ".jpeg", ".png", ".webp")
 MAX_WIDTH = 800
+# A 12-megapixel phone photo is well within; a "decompression bomb" (a small file that
+# declares hundreds of megapixels) would take gigabytes of memory to decode.
+MAX_PIXELS = 40_000_000
 
 
 @dataclass(frozen=True)
@@ -31,23 +48,130 @@ class Processed:
     fallback_bytes: int
 
 
-def process(docs_dir: Path, assets: tuple[str, ...], max_width: int = MAX_WIDTH) -> dict[str, Processed]:
-    """Replace each raster image in the staged docs by its processed versions."""
-    done = {}
+def is_raster(path: str | Path) -> bool:
+    return Path(path).suffix.lower() in RASTER
+
+
+class _Unusable(Exception):
+    """An author's image that is not decoded; ``args`` are (why, hint) in their words."""
+
+
+_EMPTY = ("là tệp rỗng (0 byte), không có ảnh nào trong đó",
+          "tệp đã hỏng khi chép hoặc tải về: chép lại ảnh từ máy gốc (điện thoại, máy ảnh)")
+_BROKEN = ("không phải là ảnh, hoặc tệp ảnh đã bị hỏng",
+           "mở thử tệp bằng trình xem ảnh; nếu không mở được, chép lại ảnh gốc, "
+           "hoặc mở ảnh gốc rồi lưu lại dạng JPG hoặc PNG")
+_TOO_LARGE_HINT = ("thu nhỏ ảnh trước khi đưa vào, ví dụ còn rộng 1600 điểm ảnh (px), bằng Paint "
+                   "trên máy tính (Đổi kích thước) hoặc chức năng sửa ảnh của điện thoại; trên trang, "
+                   f"ảnh chỉ hiện rộng tối đa {MAX_WIDTH} px")
+# What Pillow raises on a file it cannot read (UnidentifiedImageError is an OSError; a
+# cut-off file fails with OSError, a damaged PNG with SyntaxError).
+_DECODE_ERRORS = (OSError, SyntaxError, ValueError)
+
+
+def _too_large(size: tuple[int, int] | None) -> tuple[str, str]:
+    limit = f"hơn {MAX_PIXELS // 1_000_000} megapixel (triệu điểm ảnh)"
+    shown = f"{size[0]} × {size[1]} điểm ảnh, " if size else ""
+    return f"quá lớn: {shown}{limit}", _TOO_LARGE_HINT
+
+
+@contextmanager
+def _decoding(path: Path) -> Iterator[Image.Image]:
+    """The image at ``path``, opened to be decoded; any reason not to raises _Unusable."""
+    with warnings.catch_warnings():
+        # Pillow only warns between its two limits; a warning here is an error.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            if path.stat().st_size == 0:  # inside: a link to nowhere fails here, as OSError
+                raise _Unusable(*_EMPTY)
+            with Image.open(path) as picture:
+                if picture.width * picture.height > MAX_PIXELS:
+                    raise _Unusable(*_too_large(picture.size))
+                yield picture
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise _Unusable(*_too_large(None)) from None
+        except _DECODE_ERRORS:
+            raise _Unusable(*_BROKEN) from None
+
+
+def unusable(path: Path) -> tuple[str, str] | None:
+    """(why, hint) when the image file cannot be shown, in the author's words, else None.
+
+    ``why`` follows the image's name: "ảnh 'anh/x.png' {why}". The whole image is
+    decoded, as a cut-off file fails only there. A JPEG is decoded at an eighth of its
+    size: that still reads all of its data, and keeps checking a course of photos fast.
+    """
+    try:
+        with _decoding(path) as picture:
+            picture.verify()  # checksums; afterwards the file must be opened again
+        with _decoding(path) as picture:
+            picture.draft(None, (1, 1))
+            picture.load()
+    except _Unusable as error:
+        return error.args
+    return None
+
+
+def report_unusable(path: Path, problems: Problems, uses: Iterable[tuple[Path, int, str]] = ()) -> None:
+    """Report a raster image that cannot be shown at each use, given as (the file that
+    shows it, its line there, the image's path as written there); without any, at the image."""
+    if not is_raster(path):
+        return
+    why = unusable(path)
+    if why:
+        _report(why, path, problems, uses)
+
+
+def _report(why: tuple[str, str], path: Path, problems: Problems, uses: Iterable[tuple[Path, int, str]]) -> None:
+    message, hint = why
+    for source, line, written in list(uses) or [(path, 1, "")]:
+        problems.add(source, line, f"ảnh '{written}' {message}" if written else f"tệp này {message}", hint)
+
+
+def check_content_images(content_dir: Path, assets: Iterable[str], lessons: Iterable[Lesson],
+                         problems: Problems) -> None:
+    """Every raster image in content/, reported at the lesson lines that show it (if any)."""
+    uses: dict[Path, list[tuple[Path, int, str]]] = {}
+    for lesson in lessons:
+        for link in find_links(lesson.body, lesson.body_line):
+            target = local_file(link, lesson.source, content_dir)
+            if target:
+                uses.setdefault(target, []).append((lesson.source, link.line, link.target))
     for asset in assets:
-        if Path(asset).suffix.lower() not in RASTER:
+        path = content_dir / asset
+        report_unusable(path, problems, uses.get(path.resolve(), ()))
+
+
+def process(docs_dir: Path, sources: dict[str, Path], *, budget: int, problems: Problems,
+            max_width: int = MAX_WIDTH) -> dict[str, Processed]:
+    """Replace each raster image in the staged docs by its processed versions.
+
+    ``sources`` maps each staged file (its path in the docs) to the author's file, where
+    an image that cannot be decoded or is still over ``budget`` bytes as WebP is reported.
+    """
+    done = {}
+    for asset, source in sources.items():
+        if not is_raster(asset):
             continue
         staged = docs_dir / asset
-        with Image.open(staged) as original:
-            picture = ImageOps.exif_transpose(original)  # phone photos are often stored rotated
-            if picture.width > max_width:
-                height = round(picture.height * max_width / picture.width)
-                picture = picture.resize((max_width, height), Image.LANCZOS)
-            transparent = picture.mode in ("RGBA", "LA", "P") and _has_alpha(picture)
-            picture = picture.convert("RGBA" if transparent else "RGB")
-            webp = _encode(picture, "WEBP", quality=75, method=6)
-            fallback = (_encode(picture, "PNG", optimize=True) if transparent
-                        else _encode(picture, "JPEG", quality=80, optimize=True, progressive=True))
+        try:
+            with _decoding(staged) as original:
+                picture = ImageOps.exif_transpose(original)  # phone photos are often stored rotated
+                if picture.width > max_width:
+                    height = round(picture.height * max_width / picture.width)
+                    picture = picture.resize((max_width, height), Image.LANCZOS)
+                transparent = picture.mode in ("RGBA", "LA", "P") and _has_alpha(picture)
+                picture = picture.convert("RGBA" if transparent else "RGB")
+        except _Unusable as error:  # it decoded at check time, so it changed since
+            _report(error.args, source, problems, ())
+            continue
+        webp = _encode(picture, "WEBP", quality=75, method=6)
+        fallback = (_encode(picture, "PNG", optimize=True) if transparent
+                    else _encode(picture, "JPEG", quality=80, optimize=True, progressive=True))
+        if len(webp) > budget:
+            problems.add(source, 1, f"ảnh sau khi thu nhỏ vẫn nặng {len(webp) / 1024:.0f} KB, vượt ngân sách "
+                         f"{budget // 1024} KB mỗi ảnh",
+                         "cắt bớt phần thừa của ảnh, hoặc dùng ảnh ít chi tiết hơn")
         stem = posixpath.splitext(asset)[0]
         ext = ".png" if transparent else ".jpg"
         webp_path = f"{stem}.{_hash(webp)}.webp"

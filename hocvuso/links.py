@@ -87,14 +87,26 @@ def broken_link(link: Link, source: Path, content_dir: Path) -> tuple[str, str] 
         if embedded and (web or embedded.any_scheme_is_remote):
             return f"{embedded.kind} '{link.target}' nằm trên máy chủ khác: {embedded.offline}", embedded.local_hint
         return None
-    path = unquote(link.target.split("#", 1)[0].split("?", 1)[0])
-    if not path:
+    target = local_file(link, source, content_dir)
+    if target is None:
         return None  # an anchor on the same page
-    target = (content_dir / path.lstrip("/")) if path.startswith("/") else (source.parent / path)
-    target = target.resolve()
     if target.is_file() and target.is_relative_to(content_dir):
         return None
     kind = embedded.kind if embedded else "liên kết"
-    shown = target.relative_to(content_dir).as_posix() if target.is_relative_to(content_dir) else path
+    shown = target.relative_to(content_dir).as_posix() if target.is_relative_to(content_dir) else _path(link)
     return (f"{kind} '{link.target}' trỏ tới tệp không có: {shown}",
             "đường dẫn tính từ thư mục của bài học này; kiểm tra tên tệp và thư mục")
+
+
+def local_file(link: Link, source: Path, content_dir: Path) -> Path | None:
+    """The file a link points at (resolved; it may not exist), or None for a link with a
+    scheme or to another host, or to a place on the same page."""
+    path = _path(link)
+    if not path or _SCHEME.match(link.target) or link.target.startswith("//"):
+        return None
+    target = (content_dir / path.lstrip("/")) if path.startswith("/") else (source.parent / path)
+    return target.resolve()
+
+
+def _path(link: Link) -> str:
+    return unquote(link.target.split("#", 1)[0].split("?", 1)[0])

@@ -8,6 +8,7 @@ raises :class:`CourseError` carrying everything collected so far.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,10 +54,13 @@ class Problems:
 
     def display(self, path: Path | str) -> str:
         path = Path(path)
-        try:
-            path = path.resolve().relative_to(self.root.resolve())
-        except ValueError:
-            pass
+        # A symbolic link is shown as itself, not as the file it points to.
+        for candidate, root in ((Path(os.path.abspath(path)), Path(os.path.abspath(self.root))),
+                                (path.resolve(), self.root.resolve())):
+            try:
+                return candidate.relative_to(root).as_posix()
+            except ValueError:
+                pass
         return path.as_posix()
 
     def __bool__(self) -> bool:

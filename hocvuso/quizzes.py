@@ -15,6 +15,7 @@ from pathlib import Path
 from . import schema
 from .framework import SLUG, Competence, Framework
 from .glossary import Glossary, check_data_marks
+from .images import report_unusable
 from .problems import Problems, did_you_mean
 from .textmatch import normalise_answer
 from .yamlsource import UNREADABLE, Mapping, Sequence, read_yaml_file
@@ -258,6 +259,8 @@ def _image(item: Mapping, path: Path, problems: Problems) -> Image | None:
     if not target.is_file() or path.parent.resolve() not in target.parents:
         problems.add(path, image.line_of("src"), f"không tìm thấy ảnh '{image['src']}'",
                      f"đặt ảnh trong thư mục {path.parent.name}/ và ghi đường dẫn tính từ thư mục đó")
+    else:
+        report_unusable(target, problems, [(path, image.line_of("src"), image["src"])])
     return Image(image["src"], image["alt"].strip())
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import shutil
 from pathlib import Path
 
@@ -16,7 +17,11 @@ from .quiz_render import QUIZ_IMAGES
 
 
 def write_docs(pages: list[Page], assets: tuple[str, ...], *, content_dir: Path, docs_dir: Path,
-               generated: dict[str, str], quiz_images: list[str], quizzes_dir: Path) -> None:
+               generated: dict[str, str], quiz_images: list[str], quizzes_dir: Path) -> dict[str, Path]:
+    """Returns the files copied from the author's folders: path in the docs -> the author's file."""
+    copied = {asset: content_dir / asset for asset in assets}
+    # Normalised as a page's link to it is, for images.rewrite_pages to find it.
+    copied.update({posixpath.normpath(f"{QUIZ_IMAGES}/{src}"): quizzes_dir / src for src in quiz_images})
     for page in pages:
         target = docs_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -25,15 +30,12 @@ def write_docs(pages: list[Page], assets: tuple[str, ...], *, content_dir: Path,
         meta = {"template": page.template, "title": html.escape(page.title), "hv": page.data}
         front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
         target.write_text(f"---\n{front}---\n\n{page.body}", encoding="utf-8")
-    for asset in assets:
-        target = docs_dir / asset
+    for path, source in copied.items():
+        target = docs_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(content_dir / asset, target)
+        shutil.copy2(source, target)
     for path, text in generated.items():  # the quiz engine and bundles
         target = docs_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    for src in quiz_images:
-        target = docs_dir / QUIZ_IMAGES / src
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(quizzes_dir / src, target)
+    return copied
