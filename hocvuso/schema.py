@@ -83,6 +83,21 @@ def check(
     return len(problems.items) == before
 
 
+def not_a_mapping(value: Any, *, what: str, start: list[str], lines: str = "'tên: giá trị'") -> tuple[str, str]:
+    """Message and hint for a whole file that is not made of ``lines`` ("key: value").
+
+    ``start`` is the first lines of a good file, shown in the hint.
+    """
+    if value is None:
+        found = "tệp trống"
+    elif isinstance(value, list):
+        found = "một danh sách"
+    else:
+        found = f"một dòng chữ ({_show(value)})"
+    return (f"{what} phải gồm các dòng {lines}, không phải {found}",
+            "ví dụ, tệp bắt đầu như sau:" + "".join(f"\n      {line}" for line in start))
+
+
 def _check_unknown_keys(data: Any, schema: dict, *, problems: Problems, path: Path, where: tuple):
     if isinstance(data, Mapping) and "properties" in schema:
         known = list(schema["properties"])
@@ -132,6 +147,10 @@ def _describe(error: jsonschema.ValidationError, where: tuple, *, schema: dict, 
         return f"thiếu trường bắt buộc '{_name(where + (missing,))}'", f"thêm dòng '{line}'"
     if kind == "type":
         expected = value if isinstance(value, list) else [value]
+        if not where and expected == ["object"]:  # the whole file
+            keys = schema.get("required") or list(schema.get("properties", {}))
+            start = [_example_lines((key,), schema, example)[0] for key in keys[:3]]
+            return not_a_mapping(instance, what=what, start=start)
         names = " hoặc ".join(_TYPE_NAMES.get(t, t) for t in expected)
         return f"{field} phải là {names}, không phải {_show(instance)}", hint
     if kind == "minLength" and value <= 1:

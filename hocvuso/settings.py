@@ -51,6 +51,7 @@ SETTINGS_EXAMPLE = {  # lines for the author to copy, per key of the 'hocvuso' s
     **{f.name: f"{f.name}: {f.default // KB}   (số KB, lớn hơn 0)" for f in dataclasses.fields(Budgets)},
     "coverage": "coverage: {co-ban: all}",
 }
+MKDOCS_START = ["site_name: Học vụ số", "hocvuso:", "  framework: content/framework.yml"]
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def load_settings(config_file: Path) -> Settings:
                      "kiểm tra dấu ':', thụt đầu dòng và dấu ngoặc ở dòng này hoặc dòng trên")
         raise CourseError(problems.items) from None
     if not isinstance(raw, Mapping):
-        problems.add(config_file, 1, "mkdocs.yml phải là một nhóm trường (key: value)")
+        problems.add(config_file, 1, *schema.not_a_mapping(raw, what="mkdocs.yml", start=MKDOCS_START))
         problems.raise_if_any()
 
     ours = raw.get("hocvuso") or Mapping()

@@ -1,7 +1,8 @@
 """Every problem an author can cause in a YAML file reads in Vietnamese and says what to type.
 
 The cases of the reliability review of 2026-12, § S3 "wording and loose ends": keys
-without an example line and validators whose English jsonschema text came through.
+without an example line, validators whose English jsonschema text came through, and
+whole files that are empty, a list or one line of text.
 """
 
 from __future__ import annotations
@@ -37,11 +38,26 @@ def settings(extra: str):
     return lambda c: c.write("mkdocs.yml", MKDOCS_YML.replace(anchor, anchor + extra))
 
 
-def framework(old: str, new: str):
+def mkdocs_yml(text: str):
+    return lambda c: c.write("mkdocs.yml", text)
+
+
+def framework(old: str | None, new: str):
     def change(c):
         text = (REPO / "content" / "framework.yml").read_text(encoding="utf-8")
-        c.write("content/framework.yml", text.replace(old, new, 1))
+        c.write("content/framework.yml", new if old is None else text.replace(old, new, 1))
     return change
+
+
+def not_key_value_lines(name: str, write, location: str, what: str, *start: str) -> list:
+    """Cases for a file that is empty, a list or one line of text: the message says which,
+    and the hint shows the first lines of a good file."""
+    hint = "    gợi ý: ví dụ, tệp bắt đầu như sau:" + "".join(f"\n      {line}" for line in start)
+    return [pytest.param(write(text), f"{location}:1: {what} phải gồm các dòng 'tên: giá trị', không phải "
+                         f"{found}\n{hint}", id=f"{name}-{form}")
+            for form, text, found in [("empty", "", "tệp trống"),
+                                      ("list", "- một\n- hai\n", "một danh sách"),
+                                      ("one-line", "Học vụ số\n", "một dòng chữ ('Học vụ số')")]]
 
 
 CASES = [
@@ -104,6 +120,13 @@ CASES = [
                  "không phải 'Câu hỏi không có loại?'\n"
                  "    gợi ý: ví dụ: 'questions: (danh sách câu hỏi, xem HUONG-DAN-SOAN-BAI.md)'",
                  id="question-as-text"),
+    *not_key_value_lines("quiz", quiz, "quizzes/thu.yml", "bài kiểm tra",
+                         "title: Tên bài kiểm tra", 'competences: ["4.2"]', "level: 1"),
+    *not_key_value_lines("mkdocs", mkdocs_yml, "mkdocs.yml", "mkdocs.yml",
+                         "site_name: Học vụ số", "hocvuso:", "  framework: content/framework.yml"),
+    *not_key_value_lines("framework", lambda text: framework(None, text), "content/framework.yml",
+                         "tệp khung năng lực", "name: Khung năng lực số cho người học", "level_name: Bậc",
+                         "tiers: (danh sách các cấp, mỗi cấp có slug, name, levels)"),
     pytest.param(settings("  budgets:\n    image: -5\n"),
                  "mkdocs.yml:5: 'budgets.image' phải lớn hơn 0, không phải -5\n"
                  "    gợi ý: ví dụ: 'image: 100   (số KB, lớn hơn 0)'", id="budget-not-positive"),
