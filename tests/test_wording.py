@@ -1,8 +1,8 @@
 """Every problem an author can cause in a YAML file reads in Vietnamese and says what to type.
 
 The cases of the reliability review of 2026-12, § S3 "wording and loose ends": keys
-without an example line, validators whose English jsonschema text came through, and
-whole files that are empty, a list or one line of text.
+without an example line, validators whose English jsonschema text came through,
+whole files that are empty, a list or one line of text, and MkDocs' own complaints.
 """
 
 from __future__ import annotations
@@ -124,6 +124,17 @@ CASES = [
                          "title: Tên bài kiểm tra", 'competences: ["4.2"]', "level: 1"),
     *not_key_value_lines("mkdocs", mkdocs_yml, "mkdocs.yml", "mkdocs.yml",
                          "site_name: Học vụ số", "hocvuso:", "  framework: content/framework.yml"),
+    pytest.param(mkdocs_yml(MKDOCS_YML.replace("plugins: []", "plugins:\n  - khong-co")),
+                 "mkdocs.yml:10: chưa cài plugin 'khong-co' (MkDocs: The \"khong-co\" plugin is not installed)\n"
+                 "    gợi ý: hocvuso có sẵn tìm kiếm và không cần plugin nào của MkDocs: để 'plugins: []' "
+                 "(nếu thật sự cần plugin này, cài nó vào môi trường Python của hocvuso)",
+                 id="plugin-not-installed"),
+    pytest.param(mkdocs_yml(MKDOCS_YML + "  - khong_co\n"),
+                 "mkdocs.yml:14: không nạp được phần mở rộng Markdown 'khong_co' (MkDocs: Failed to load "
+                 "extension 'khong_co'. ModuleNotFoundError: No module named 'khong_co')\n"
+                 "    gợi ý: kiểm tra tên 'khong_co' trong markdown_extensions (ví dụ: admonition, "
+                 "pymdownx.details); phần mở rộng phải được cài trong môi trường Python của hocvuso",
+                 id="extension-missing"),
     *not_key_value_lines("framework", lambda text: framework(None, text), "content/framework.yml",
                          "tệp khung năng lực", "name: Khung năng lực số cho người học", "level_name: Bậc",
                          "tiers: (danh sách các cấp, mỗi cấp có slug, name, levels)"),
