@@ -158,16 +158,16 @@ FRAMEWORK_SCHEMA = {
 
 _EXAMPLE = {
     "name": "name: Khung năng lực số cho người học",
-    "gloss": "gloss: Digital competency framework   (tên tiếng Anh)",
+    "gloss": "gloss: Digital competency framework   # tên tiếng Anh",
     "source": "source: Thông tư 02/2025/TT-BGDĐT",
     "level_name": "level_name: Bậc",
-    "tiers": "tiers: (danh sách các cấp, mỗi cấp có slug, name, levels)",
-    "domains": "domains: (danh sách các miền năng lực)",
-    "audiences": "audiences: (danh sách các nhóm đối tượng)",
+    "tiers": "tiers:   # danh sách các cấp, mỗi cấp có slug, name, levels",
+    "domains": "domains:   # danh sách các miền năng lực",
+    "audiences": "audiences:   # danh sách các nhóm đối tượng",
     "slug": "slug: co-ban",
     "code": "code: \"1.1\"",
     "levels": "levels: [1, 2]",
-    "competences": "competences: (danh sách năng lực của miền)",
+    "competences": "competences:   # danh sách năng lực của miền",
     # The same key in another list means another thing:
     "tiers.name": "name: Cơ bản",
     "tiers.gloss": "gloss: Foundation",

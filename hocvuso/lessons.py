@@ -84,11 +84,11 @@ LESSON_EXAMPLE = {
     "title": "title: Tên bài học",
     "competences": 'competences: ["4.2"]',
     "level": "level: 1",
-    "duration": "duration: 20   (số phút)",
+    "duration": "duration: 20   # số phút",
     "objectives": "objectives: [Mục tiêu thứ nhất, Mục tiêu thứ hai]",
     "audiences": "audiences: [nguoi-dan]",
-    "quiz": "quiz: mat-khau-va-otp   (tên tệp trong quizzes/, không có .yml)",
-    "order": "order: 1   (thứ tự bài trong mục)",
+    "quiz": "quiz: mat-khau-va-otp   # tên tệp trong quizzes/, không có .yml",
+    "order": "order: 1   # thứ tự bài trong mục",
     "sources": "sources: [Tên tài liệu tham khảo]",
 }
 

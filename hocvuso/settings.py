@@ -47,8 +47,8 @@ SETTINGS_EXAMPLE = {  # lines for the author to copy, per key of the 'hocvuso' s
     "glossary": "glossary: content/glossary.yml",
     "course_id": "course_id: hoc-vu-so",
     "version": 'version: "2026.1"',
-    "budgets": "budgets: {image: 100, audio: 3000}   (số KB)",
-    **{f.name: f"{f.name}: {f.default // KB}   (số KB, lớn hơn 0)" for f in dataclasses.fields(Budgets)},
+    "budgets": "budgets: {image: 100, audio: 3000}   # số KB",
+    **{f.name: f"{f.name}: {f.default // KB}   # số KB, lớn hơn 0" for f in dataclasses.fields(Budgets)},
     "coverage": "coverage: {co-ban: all}",
 }
 MKDOCS_START = ["site_name: Học vụ số", "hocvuso:", "  framework: content/framework.yml"]

@@ -64,7 +64,7 @@ CASES = [
     # (what the author wrote, the first problem reported exactly: "file:line: message\n    gợi ý: hint")
     pytest.param(question("    shuffle: có\n"),
                  "quizzes/thu.yml:8: 'shuffle' phải là true hoặc false, không phải 'có'\n"
-                 "    gợi ý: ví dụ: 'shuffle: false   (giữ nguyên thứ tự các lựa chọn)'", id="shuffle"),
+                 "    gợi ý: ví dụ: 'shuffle: false   # giữ nguyên thứ tự các lựa chọn'", id="shuffle"),
     pytest.param(question('    explanation: ""\n'),
                  "quizzes/thu.yml:8: 'explanation' không được để trống\n"
                  "    gợi ý: viết nội dung sau dấu ':', ví dụ: 'explanation: Lời giải thích, hiện sau khi "
@@ -93,16 +93,16 @@ CASES = [
                  "    gợi ý: ví dụ: 'feedback_true: Lời nhắn khi người học chọn Đúng'", id="feedback_true"),
     pytest.param(quiz(QUIZ_HEAD + NUMERIC + "    range: [1, 2, 3]\n"),
                  "quizzes/thu.yml:7: 'range' cần đúng 2 mục, đang có 3\n"
-                 "    gợi ý: ví dụ: 'range: [10, 20]   (số nhỏ trước, số lớn sau)'", id="range-too-long"),
+                 "    gợi ý: ví dụ: 'range: [10, 20]   # số nhỏ trước, số lớn sau'", id="range-too-long"),
     pytest.param(quiz(QUIZ_HEAD + NUMERIC + "    range: [1]\n"),
                  "quizzes/thu.yml:7: 'range' cần đúng 2 mục, đang có 1\n"
-                 "    gợi ý: ví dụ: 'range: [10, 20]   (số nhỏ trước, số lớn sau)'", id="range-too-short"),
+                 "    gợi ý: ví dụ: 'range: [10, 20]   # số nhỏ trước, số lớn sau'", id="range-too-short"),
     pytest.param(quiz(QUIZ_HEAD + NUMERIC + "    range: 10-20\n"),
                  "quizzes/thu.yml:7: 'range' phải là một danh sách, không phải '10-20'\n"
-                 "    gợi ý: ví dụ: 'range: [10, 20]   (số nhỏ trước, số lớn sau)'", id="range-text"),
+                 "    gợi ý: ví dụ: 'range: [10, 20]   # số nhỏ trước, số lớn sau'", id="range-text"),
     pytest.param(quiz(QUIZ_HEAD + NUMERIC + "    answer: 3\n    tolerance: [1]\n"),
                  "quizzes/thu.yml:8: 'tolerance' phải là một số hoặc một đoạn chữ, không phải một danh sách\n"
-                 "    gợi ý: ví dụ: 'tolerance: 0.5   (chấp nhận sai lệch bao nhiêu)'", id="tolerance"),
+                 "    gợi ý: ví dụ: 'tolerance: 0.5   # chấp nhận sai lệch bao nhiêu'", id="tolerance"),
     pytest.param(quiz(QUIZ_HEAD + NUMERIC + "    answer: [3]\n"),
                  "quizzes/thu.yml:7: 'answer' phải là một số hoặc một đoạn chữ, không phải một danh sách\n"
                  "    gợi ý: ví dụ: 'answer: 10'", id="numeric-answer-is-a-number-not-true"),
@@ -111,14 +111,14 @@ CASES = [
                  "    gợi ý: viết nội dung sau dấu ':', ví dụ: 'unit: phút'", id="unit-empty"),
     pytest.param(quiz("pass_mark: 150\n" + QUIZ_HEAD + TRUE_FALSE),
                  "quizzes/thu.yml:1: 'pass_mark' phải nhỏ hơn hoặc bằng 100, không phải 150\n"
-                 "    gợi ý: ví dụ: 'pass_mark: 70   (phần trăm số câu đúng để đạt)'", id="pass_mark-over-100"),
+                 "    gợi ý: ví dụ: 'pass_mark: 70   # phần trăm số câu đúng để đạt'", id="pass_mark-over-100"),
     pytest.param(quiz("pass_mark: 70%\n" + QUIZ_HEAD + TRUE_FALSE),
                  "quizzes/thu.yml:1: 'pass_mark' phải là một số nguyên, không phải '70%'\n"
-                 "    gợi ý: ví dụ: 'pass_mark: 70   (phần trăm số câu đúng để đạt)'", id="pass_mark-text"),
+                 "    gợi ý: ví dụ: 'pass_mark: 70   # phần trăm số câu đúng để đạt'", id="pass_mark-text"),
     pytest.param(quiz(QUIZ_HEAD + "  - Câu hỏi không có loại?\n"),
                  "quizzes/thu.yml:5: 'questions[1]' phải là một nhóm trường (key: value), "
                  "không phải 'Câu hỏi không có loại?'\n"
-                 "    gợi ý: ví dụ: 'questions: (danh sách câu hỏi, xem HUONG-DAN-SOAN-BAI.md)'",
+                 "    gợi ý: ví dụ: 'questions:   # danh sách câu hỏi, xem HUONG-DAN-SOAN-BAI.md'",
                  id="question-as-text"),
     *not_key_value_lines("quiz", quiz, "quizzes/thu.yml", "bài kiểm tra",
                          "title: Tên bài kiểm tra", 'competences: ["4.2"]', "level: 1"),
@@ -137,13 +137,13 @@ CASES = [
                  id="extension-missing"),
     *not_key_value_lines("framework", lambda text: framework(None, text), "content/framework.yml",
                          "tệp khung năng lực", "name: Khung năng lực số cho người học", "level_name: Bậc",
-                         "tiers: (danh sách các cấp, mỗi cấp có slug, name, levels)"),
+                         "tiers:   # danh sách các cấp, mỗi cấp có slug, name, levels"),
     pytest.param(settings("  budgets:\n    image: -5\n"),
                  "mkdocs.yml:5: 'budgets.image' phải lớn hơn 0, không phải -5\n"
-                 "    gợi ý: ví dụ: 'image: 100   (số KB, lớn hơn 0)'", id="budget-not-positive"),
+                 "    gợi ý: ví dụ: 'image: 100   # số KB, lớn hơn 0'", id="budget-not-positive"),
     pytest.param(settings("  budgets:\n    audio: nhiều\n"),
                  "mkdocs.yml:5: 'budgets.audio' phải là một số, không phải 'nhiều'\n"
-                 "    gợi ý: ví dụ: 'audio: 3000   (số KB, lớn hơn 0)'", id="budget-text"),
+                 "    gợi ý: ví dụ: 'audio: 3000   # số KB, lớn hơn 0'", id="budget-text"),
     pytest.param(settings("  version: [1, 2]\n"),
                  "mkdocs.yml:4: 'version' phải là một đoạn chữ hoặc một số, không phải một danh sách\n"
                  "    gợi ý: ví dụ: 'version: \"2026.1\"'", id="version-list"),
@@ -164,7 +164,7 @@ CASES = [
                  "    gợi ý: viết nội dung cho mục này, ví dụ: 'also: [cách viết khác]'", id="glossary-also-empty"),
     pytest.param(lambda c: c.lesson("co-ban/thu-tu.md", extra="order: đầu tiên\n"),
                  "content/co-ban/thu-tu.md:8: 'order' phải là một số nguyên, không phải 'đầu tiên'\n"
-                 "    gợi ý: ví dụ: 'order: 1   (thứ tự bài trong mục)'", id="lesson-order"),
+                 "    gợi ý: ví dụ: 'order: 1   # thứ tự bài trong mục'", id="lesson-order"),
     pytest.param(lambda c: c.write("content/co-ban/index.md", "---\ntitle: ''\n---\nXin chào.\n"),
                  "content/co-ban/index.md:2: 'title' không được để trống\n"
                  "    gợi ý: viết nội dung sau dấu ':', ví dụ: 'title: Tên trang'", id="tier-page-title-empty"),
@@ -231,3 +231,52 @@ def test_every_validator_is_worded_with_a_hint(tmp_path, schema, text, expected)
     schema_module.check(load_yaml(text), schema, problems=problems, path=tmp_path / "t.yml",
                         what="tệp thử", example={})
     assert [p.format() for p in problems.items] == [expected]
+
+
+def _question_schemas():
+    from hocvuso import quizzes
+
+    return [quizzes.QUIZ_SCHEMA, *({"properties": {**quizzes._COMMON, **properties}}
+                                   for properties, _ in quizzes._PER_TYPE.values())]
+
+
+def _examples():
+    from hocvuso import framework, glossary, lessons, quizzes, settings
+
+    return [
+        # (the example lines of one file kind, the schemas one of which each line must fit)
+        pytest.param(quizzes.QUIZ_EXAMPLE, _question_schemas(), id="quiz"),
+        pytest.param(quizzes._TYPE_EXAMPLE["numeric"], _question_schemas(), id="numeric-question"),
+        pytest.param(lessons.LESSON_EXAMPLE, [lessons.LESSON_SCHEMA], id="lesson"),
+        pytest.param(lessons.INTRO_EXAMPLE, [lessons.INTRO_SCHEMA], id="tier-page"),
+        pytest.param(framework._EXAMPLE, [framework.FRAMEWORK_SCHEMA], id="framework"),
+        pytest.param(settings.SETTINGS_EXAMPLE, [settings.SETTINGS_SCHEMA], id="mkdocs-hocvuso"),
+        pytest.param(glossary.ENTRY_EXAMPLE, [glossary.ENTRY_SCHEMA], id="glossary"),
+    ]
+
+
+@pytest.mark.parametrize(("examples", "schemas"), _examples())
+def test_every_example_line_a_hint_shows_can_be_copied_as_it_is(examples, schemas):
+    import jsonschema
+
+    from hocvuso.yamlsource import load_yaml
+
+    keys = [(path, sub) for s in schemas for path, sub in _keys(s)]
+    for key, line in examples.items():
+        ((name, value),) = load_yaml(line).items()  # a note after '#' is a YAML comment
+        assert name == key.split(".")[-1], line
+        if value is None:
+            continue  # "questions:   # danh sách câu hỏi": the start of a list the note describes
+        named = tuple(key.split("."))
+        fits = [jsonschema.Draft202012Validator(sub).is_valid(value)
+                for path, sub in keys if path[-len(named):] == named]
+        assert any(fits), line
+
+
+def _keys(schema: dict, above: tuple = ()):
+    """(dotted path without list levels, schema) of every key a schema knows, at any depth."""
+    while isinstance(schema.get("items"), dict):
+        schema = schema["items"]
+    for key, sub in schema.get("properties", {}).items():
+        yield above + (key,), sub
+        yield from _keys(sub, above + (key,))
