@@ -91,7 +91,7 @@ class Framework:
         return sorted(self.competences, key=distance)[:n]
 
 
-SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG = schema.SLUG  # defined in schema.py, which words its errors; the rest imports it from here
 _TEXT = {"type": "string", "minLength": 1}
 _NAMED = {"name": _TEXT, "gloss": _TEXT}
 
@@ -158,14 +158,27 @@ FRAMEWORK_SCHEMA = {
 
 _EXAMPLE = {
     "name": "name: Khung năng lực số cho người học",
+    "gloss": "gloss: Digital competency framework   # tên tiếng Anh",
+    "source": "source: Thông tư 02/2025/TT-BGDĐT",
     "level_name": "level_name: Bậc",
-    "tiers": "tiers: (danh sách các cấp, mỗi cấp có slug, name, levels)",
-    "domains": "domains: (danh sách các miền năng lực)",
-    "audiences": "audiences: (danh sách các nhóm đối tượng)",
+    "tiers": "tiers:   # danh sách các cấp, mỗi cấp có slug, name, levels",
+    "domains": "domains:   # danh sách các miền năng lực",
+    "audiences": "audiences:   # danh sách các nhóm đối tượng",
     "slug": "slug: co-ban",
     "code": "code: \"1.1\"",
     "levels": "levels: [1, 2]",
-    "competences": "competences: (danh sách năng lực của miền)",
+    "competences": "competences:   # danh sách năng lực của miền",
+    # The same key in another list means another thing:
+    "tiers.name": "name: Cơ bản",
+    "tiers.gloss": "gloss: Foundation",
+    "domains.code": "code: \"1\"",
+    "domains.name": "name: Khai thác dữ liệu và thông tin",
+    "domains.gloss": "gloss: Information and data literacy",
+    "domains.competences.name": "name: Duyệt, tìm kiếm và lọc dữ liệu",
+    "domains.competences.gloss": "gloss: Browsing, searching and filtering data",
+    "audiences.slug": "slug: nguoi-dan",
+    "audiences.name": "name: Người dân",
+    "audiences.gloss": "gloss: Citizens",
 }
 
 

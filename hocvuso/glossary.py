@@ -91,8 +91,8 @@ def load_glossary(path: Path, problems: Problems) -> Glossary:
     if raw is UNREADABLE or raw is None:
         return Glossary(path)
     if not isinstance(raw, Mapping):
-        problems.add(path, 1, "bảng từ ngữ phải gồm các dòng 'từ: nghĩa'",
-                     "ví dụ: 'OTP: Mã số dùng một lần để xác nhận giao dịch.'")
+        problems.add(path, 1, *schema.not_a_mapping(raw, what="bảng từ ngữ", lines="'từ: nghĩa'", start=[
+            "OTP: Mã số dùng một lần để xác nhận giao dịch.", "Wi-Fi: Mạng không dây để vào Internet."]))
         return Glossary(path)
     terms: list[Term] = []
     by_key: dict[str, Term] = {}

@@ -85,11 +85,16 @@ LESSON_EXAMPLE = {
     "title": "title: Tên bài học",
     "competences": 'competences: ["4.2"]',
     "level": "level: 1",
-    "duration": "duration: 20   (số phút)",
+    "duration": "duration: 20   # số phút",
     "objectives": "objectives: [Mục tiêu thứ nhất, Mục tiêu thứ hai]",
+    "audiences": "audiences: [nguoi-dan]",
+    "quiz": "quiz: mat-khau-va-otp   # tên tệp trong quizzes/, không có .yml",
+    "order": "order: 1   # thứ tự bài trong mục",
+    "sources": "sources: [Tên tài liệu tham khảo]",
 }
 
 INTRO_SCHEMA = {"type": "object", "properties": {"title": {"type": "string", "minLength": 1}}}
+INTRO_EXAMPLE = {"title": "title: Tên trang"}
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 QUIZ_MARKER = re.compile(r"^<!--\s*quiz\s*-->\s*$", re.M)  # places the quiz inside the lesson
@@ -147,7 +152,7 @@ def load_intro(source: Path, path: str, problems: Problems) -> Intro | None:
         return None
     meta, body, body_line = read
     if not schema.check(meta, INTRO_SCHEMA, problems=problems, path=source,
-                        what="phần đầu trang giới thiệu", example={}):
+                        what="phần đầu trang giới thiệu", example=INTRO_EXAMPLE):
         return None
     return Intro(source, path, meta.get("title"), body, body_line)
 

@@ -15,13 +15,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config.defaults import MkDocsConfig
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from .problems import Problems
 from .sanitize import clean_fragment, clean_site
 from .settings import Settings
+from .yamlsource import Mapping, Sequence
 
 # File URLs need real file names: "lesson.html", not "lesson/" (which a browser shows
 # as a folder listing when the site is opened from a USB stick).
@@ -48,9 +49,8 @@ def mkdocs_config(settings: Settings, *, docs_dir: Path, site_dir: Path, nav: li
     with _mkdocs_logs() as records:
         errors, warnings = config.validate()
     for key, message in [*errors, *warnings]:
-        problems.add(settings.config_file, settings.raw.key_lines.get(key.split(".")[0], 1),
-                     f"cấu hình '{key}': {message}",
-                     "xem hướng dẫn cấu hình MkDocs / Material; sửa hoặc xóa dòng này")
+        line, message, hint = _config_complaint(key, str(message), settings.raw)
+        problems.add(settings.config_file, line, message, hint)
     _report_logs(records, settings, problems, pages={})
     if problems:
         return None
@@ -85,6 +85,40 @@ def _escaped(value):
     if isinstance(value, list):
         return [_escaped(item) for item in value]
     return value
+
+
+_PLUGIN = re.compile(r'The "([^"]+)" plugin is not installed')
+_EXTENSION = re.compile(r"Failed to load extension '([^']+)'")
+
+
+def _config_complaint(key: str, message: str, raw: Mapping) -> tuple[int, str, str]:
+    """MkDocs' complaint about a key of mkdocs.yml: line, Vietnamese message (MkDocs' own
+    words in parentheses) and hint."""
+    first, *rest = message.splitlines() or [""]
+    said = " ".join([first, *rest[-1:]])  # without the lines of a failing extension's traceback
+    line = raw.key_lines.get(key.split(".")[0], 1)
+    if plugin := _PLUGIN.search(first):
+        return (_line_of_item(raw, "plugins", plugin[1], line),
+                f"chưa cài plugin '{plugin[1]}' (MkDocs: {said})",
+                "hocvuso có sẵn tìm kiếm và không cần plugin nào của MkDocs: để 'plugins: []' "
+                "(nếu thật sự cần plugin này, cài nó vào môi trường Python của hocvuso)")
+    if extension := _EXTENSION.search(first):
+        return (_line_of_item(raw, "markdown_extensions", extension[1], line),
+                f"không nạp được phần mở rộng Markdown '{extension[1]}' (MkDocs: {said})",
+                f"kiểm tra tên '{extension[1]}' trong markdown_extensions (ví dụ: admonition, "
+                "pymdownx.details); phần mở rộng phải được cài trong môi trường Python của hocvuso")
+    return (line, f"cấu hình '{key}' không hợp lệ (MkDocs: {said})",
+            "xem hướng dẫn cấu hình MkDocs / Material; sửa hoặc xóa dòng này")
+
+
+def _line_of_item(raw: Mapping, key: str, name: str, default: int) -> int:
+    """The line of ``name`` in the list under ``key`` ("- name" or "- name: {...}")."""
+    items = raw.get(key)
+    if isinstance(items, Sequence):
+        for index, item in enumerate(items):
+            if item == name or (isinstance(item, dict) and name in item):
+                return items.line_of(index)
+    return default
 
 
 def render(config: MkDocsConfig, settings: Settings, *, sources: dict[str, str], problems: Problems) -> None:

@@ -130,16 +130,34 @@ QUIZ_EXAMPLE = {
     "title": "title: Tên bài kiểm tra",
     "competences": 'competences: ["4.2"]',
     "level": "level: 1",
-    "questions": "questions: (danh sách câu hỏi, xem HUONG-DAN-SOAN-BAI.md)",
+    "questions": "questions:   # danh sách câu hỏi, xem HUONG-DAN-SOAN-BAI.md",
     "prompt": "prompt: Nội dung câu hỏi?",
-    "options": "options: (danh sách lựa chọn, mỗi lựa chọn có text, correct)",
+    "options": "options:   # danh sách lựa chọn, mỗi lựa chọn có text, correct",
     "answer": "answer: true",
     "answers": "answers: [đáp án, cách viết khác]",
     "items": "items: [Bước 1, Bước 2, Bước 3]",
-    "pairs": "pairs: (danh sách cặp left/right)",
+    "pairs": "pairs:   # danh sách cặp left/right",
     "alt": "alt: Mô tả ngắn nội dung ảnh",
     "src": "src: anh/ten-anh.png",
+    "pass_mark": "pass_mark: 70   # phần trăm số câu đúng để đạt",
+    "type": "type: single",
+    "id": "id: otp-la-gi",
+    "explanation": "explanation: Lời giải thích, hiện sau khi bấm Kiểm tra",
+    "image": "image: {src: anh/ten-anh.png, alt: Mô tả ngắn nội dung ảnh}",
+    "shuffle": "shuffle: false   # giữ nguyên thứ tự các lựa chọn",
+    "text": "text: Nội dung lựa chọn",
+    "correct": "correct: true",
+    "feedback": "feedback: Lời nhắn cho người học",
+    "feedback_true": "feedback_true: Lời nhắn khi người học chọn Đúng",
+    "feedback_false": "feedback_false: Lời nhắn khi người học chọn Sai",
+    "tolerance": "tolerance: 0.5   # chấp nhận sai lệch bao nhiêu",
+    "range": "range: [10, 20]   # số nhỏ trước, số lớn sau",
+    "unit": "unit: phút",
+    "left": "left: Wi-Fi",
+    "right": "right: Mạng không dây",
 }
+# Where a key means something else in one type of question.
+_TYPE_EXAMPLE = {"numeric": {"answer": "answer: 10"}}
 
 
 def quiz_files(quizzes_dir: Path) -> list[Path]:
@@ -229,7 +247,7 @@ def _question(item: Mapping, index: int, path: Path, problems: Problems) -> Ques
                        "properties": {**_COMMON, **properties}}
     before = len(problems.items)
     schema.check(item, question_schema, problems=problems, path=path,
-                 what=f"câu hỏi {index + 1}", example=QUIZ_EXAMPLE)
+                 what=f"câu hỏi {index + 1}", example={**QUIZ_EXAMPLE, **_TYPE_EXAMPLE.get(kind, {})})
     if len(problems.items) > before:
         return None
     prompt = item["prompt"].strip()

@@ -7,6 +7,7 @@ them here, with the line in ``mkdocs.yml``, before MkDocs ever sees the file.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass
@@ -38,9 +39,21 @@ SETTINGS_SCHEMA = {
             for key in ("first_visit_br", "first_visit_gz", "repeat_visit_br", "page_html", "image", "audio")}},
         # What the course promises to teach, per tier: "all" or a list of competence codes.
         "coverage": {"type": "object", "additionalProperties": {
-            "anyOf": [{"const": "all"}, {"type": "array", "items": {"type": "string"}}]}},
+            "anyOf": [{"const": "all"}, {"type": "array", "items": {"type": "string"}, "examples": [["1.1", "4.2"]]}]}},
     },
 }
+SETTINGS_EXAMPLE = {  # lines for the author to copy, per key of the 'hocvuso' section
+    "framework": "framework: content/framework.yml",
+    "content": "content: content",
+    "quizzes": "quizzes: quizzes",
+    "glossary": "glossary: content/glossary.yml",
+    "course_id": "course_id: hoc-vu-so",
+    "version": 'version: "2026.1"',
+    "budgets": "budgets: {image: 100, audio: 3000}   # số KB",
+    **{f.name: f"{f.name}: {f.default // KB}   # số KB, lớn hơn 0" for f in dataclasses.fields(Budgets)},
+    "coverage": "coverage: {co-ban: all}",
+}
+MKDOCS_START = ["site_name: Học vụ số", "hocvuso:", "  framework: content/framework.yml"]
 
 
 @dataclass(frozen=True)
@@ -77,7 +90,7 @@ def load_settings(config_file: Path) -> Settings:
         problems.add(config_file, error.line, error.message, error.hint)
         raise CourseError(problems.items) from None
     if not isinstance(raw, Mapping):
-        problems.add(config_file, 1, "mkdocs.yml phải là một nhóm trường (key: value)")
+        problems.add(config_file, 1, *schema.not_a_mapping(raw, what="mkdocs.yml", start=MKDOCS_START))
         problems.raise_if_any()
 
     ours = raw.get("hocvuso") or Mapping()
@@ -86,7 +99,7 @@ def load_settings(config_file: Path) -> Settings:
                      "ví dụ:\n      hocvuso:\n        framework: content/framework.yml")
         problems.raise_if_any()
     schema.check(ours, SETTINGS_SCHEMA, problems=problems, path=config_file,
-                 what="mục 'hocvuso'", example={})
+                 what="mục 'hocvuso'", example=SETTINGS_EXAMPLE)
     _check_site_name(raw, problems, config_file)
     _check_fonts(raw, problems, config_file)
     _check_theme(raw, problems, config_file)

@@ -109,7 +109,7 @@ BROKEN = [
                           '---\ntitle: Bài\ncompetences: ["4.2"]\nlevel: 1\nduration: mười lăm\n'
                           "objectives: [Biết]\n---\n"),
         "content/co-ban/phut.md:5: 'duration' phải là một số nguyên, không phải 'mười lăm'\n"
-        "    gợi ý: ví dụ: 'duration: 20   (số phút)'",
+        "    gợi ý: ví dụ: 'duration: 20   # số phút'",
         id="duration-that-is-not-a-number",
     ),
     pytest.param(

@@ -213,5 +213,7 @@ def test_a_glossary_that_is_not_utf8_or_not_a_list_of_terms_says_so(course, caps
     course.write("content/glossary.yml", "- OTP\n- QR\n")
     assert course.run("check") == 1
     assert capsys.readouterr().err.startswith(
-        "content/glossary.yml:1: bảng từ ngữ phải gồm các dòng 'từ: nghĩa'\n"
-        "    gợi ý: ví dụ: 'OTP: Mã số dùng một lần để xác nhận giao dịch.'\n")
+        "content/glossary.yml:1: bảng từ ngữ phải gồm các dòng 'từ: nghĩa', không phải một danh sách\n"
+        "    gợi ý: ví dụ, tệp bắt đầu như sau:\n"
+        "      OTP: Mã số dùng một lần để xác nhận giao dịch.\n"
+        "      Wi-Fi: Mạng không dây để vào Internet.\n")
