@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 
 from .links import find_links, local_file
 from .problems import Problems
@@ -78,6 +78,9 @@ def _too_large(size: tuple[int, int] | None) -> tuple[str, str]:
 @contextmanager
 def _decoding(path: Path) -> Iterator[Image.Image]:
     """The image at ``path``, opened to be decoded; any reason not to raises _Unusable."""
+    # WeasyPrint, once imported (handouts), tells Pillow to accept cut-off files, for
+    # the whole process; a cut-off photo must fail here all the same.
+    truncated, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     with warnings.catch_warnings():
         # Pillow only warns between its two limits; a warning here is an error.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -92,6 +95,8 @@ def _decoding(path: Path) -> Iterator[Image.Image]:
             raise _Unusable(*_too_large(None)) from None
         except _DECODE_ERRORS:
             raise _Unusable(*_BROKEN) from None
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = truncated
 
 
 def unusable(path: Path) -> tuple[str, str] | None:

@@ -209,3 +209,12 @@ def test_quiz_photo_is_resized_to_800_px_as_webp_with_fallback_on_every_page_sho
         assert image.size == (800, 600)
     fallback = next((site / "assets/quizzes/anh").glob("x.*.jpg"))
     assert fallback.stat().st_size < (course.root / "quizzes/anh/x.jpg").stat().st_size / 2
+
+
+def test_a_cut_off_photo_is_caught_even_after_weasyprint_was_loaded(course, capsys):
+    import weasyprint  # noqa: F401  (it tells Pillow to accept cut-off files, process-wide)
+
+    course.lesson("co-ban/bai.md", body="![Ảnh](anh/x.jpg)\n")
+    _cut_off(course.root / "content/co-ban/anh/x.jpg")
+    assert course.run("check") == 1
+    assert "không phải là ảnh, hoặc tệp ảnh đã bị hỏng" in capsys.readouterr().err
