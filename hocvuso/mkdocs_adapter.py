@@ -41,7 +41,8 @@ def mkdocs_config(settings: Settings, *, docs_dir: Path, site_dir: Path, nav: li
         try:
             config.load_file(handle)
         except MkDocsException as error:
-            problems.add(settings.config_file, 1, f"MkDocs không đọc được tệp: {error}")
+            problems.add(settings.config_file, 1, f"MkDocs không đọc được tệp ({error})",
+                         "chạy 'python build.py check' và sửa các dòng được chỉ ra; xem lại mkdocs.yml của khóa học mẫu")
             return None
     config.data.pop("hocvuso", None)  # our section; MkDocs would call it unknown
     config.data["theme"] = _theme(config.data.get("theme"), settings)
@@ -127,7 +128,8 @@ def render(config: MkDocsConfig, settings: Settings, *, sources: dict[str, str],
         try:
             mkdocs_build(config)
         except MkDocsException as error:
-            problems.add(settings.config_file, 1, f"MkDocs dừng lại: {error}")
+            problems.add(settings.config_file, 1, f"MkDocs dừng lại khi dựng trang ({error})",
+                         "sửa điều MkDocs nói ở trên; nếu không rõ, chạy lại với --debug và báo cho nhóm phát triển")
     _report_logs(records, settings, problems, pages=sources)
     if not problems:
         clean_site(Path(config.site_dir), config.extra["hv_marker"])
@@ -174,9 +176,11 @@ def _report_logs(records, settings: Settings, problems: Problems, *, pages: dict
         source = pages.get(doc[1]) if doc else None
         if source:
             path = settings.content_dir / source
-            problems.add(path, _line_mentioning(path, _LINK.search(message)), f"MkDocs: {message}")
+            problems.add(path, _line_mentioning(path, _LINK.search(message)), f"MkDocs báo: {message}",
+                         "sửa liên kết hoặc dòng được nhắc tới trong bài này")
         else:
-            problems.add(settings.config_file, 1, f"MkDocs: {message}")
+            problems.add(settings.config_file, 1, f"MkDocs báo: {message}",
+                         "sửa điều MkDocs nói ở trên trong mkdocs.yml hoặc trong thư mục theme/")
 
 
 def _line_mentioning(path: Path, link: re.Match | None) -> int:

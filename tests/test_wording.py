@@ -129,12 +129,17 @@ CASES = [
                  "    gợi ý: hocvuso có sẵn tìm kiếm và không cần plugin nào của MkDocs: để 'plugins: []' "
                  "(nếu thật sự cần plugin này, cài nó vào môi trường Python của hocvuso)",
                  id="plugin-not-installed"),
-    pytest.param(mkdocs_yml(MKDOCS_YML + "  - khong_co\n"),
-                 "mkdocs.yml:14: không nạp được phần mở rộng Markdown 'khong_co' (MkDocs: Failed to load "
-                 "extension 'khong_co'. ModuleNotFoundError: No module named 'khong_co')\n"
-                 "    gợi ý: kiểm tra tên 'khong_co' trong markdown_extensions (ví dụ: admonition, "
+    pytest.param(mkdocs_yml(MKDOCS_YML + "  - pymdownx.khong_co\n"),
+                 "mkdocs.yml:14: không nạp được phần mở rộng Markdown 'pymdownx.khong_co' (MkDocs: Failed to load "
+                 "extension 'pymdownx.khong_co'. ModuleNotFoundError: No module named 'pymdownx.khong_co')\n"
+                 "    gợi ý: kiểm tra tên 'pymdownx.khong_co' trong markdown_extensions (ví dụ: admonition, "
                  "pymdownx.details); phần mở rộng phải được cài trong môi trường Python của hocvuso",
                  id="extension-missing"),
+    pytest.param(mkdocs_yml(MKDOCS_YML + "  - khong_co\n"),
+                 "mkdocs.yml:14: phần mở rộng Markdown 'khong_co' không thuộc Python-Markdown, PyMdown hay Material\n"
+                 "    gợi ý: chỉ dùng phần mở rộng của Python-Markdown (ví dụ admonition), pymdownx.* hoặc "
+                 "material.*; một tên khác có thể nạp mã Python nằm trong thư mục khóa học",
+                 id="extension-outside-known-packages"),
     *not_key_value_lines("framework", lambda text: framework(None, text), "content/framework.yml",
                          "tệp khung năng lực", "name: Khung năng lực số cho người học", "level_name: Bậc",
                          "tiers:   # danh sách các cấp, mỗi cấp có slug, name, levels"),
