@@ -15,7 +15,12 @@ from urllib.parse import unquote
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"`+[^`]*`+")
-_INLINE = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)")
+# Link text holds no unmatched "[" but may hold one level of brackets ("[a [b] c](x)",
+# "[![alt](img.png)](page.md)"). Every part of the pattern stops at the next bracket, so a
+# line of 200,000 "[" is read in one pass, not one pass per "[" (the text used to run on
+# to the next "]", however far, from every "[").
+_TEXT = r"[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*"
+_INLINE = re.compile(rf"(!?)\[({_TEXT})\]\(\s*<?([^)\s>]+)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 AUDIO_SUFFIXES = (".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".webm", ".wav")  # see audio.py
@@ -41,6 +46,9 @@ def find_links(body: str, first_line: int) -> Iterator[Link]:
         text = CODE_SPAN.sub("", text)
         line = first_line + offset
         for bang, label, target in _INLINE.findall(text):
+            # A picture inside a link's text is shown too: [![alt](img.png)](page.md)
+            for inner_bang, alt, inner_target in _INLINE.findall(label):
+                yield Link(inner_target, line, bool(inner_bang), alt.strip())
             yield Link(target, line, bool(bang), label.strip())
         reference = _REFERENCE.match(text)
         if reference:
