@@ -7,6 +7,7 @@ files: a picture on another host never loads offline or from a USB stick.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -87,22 +88,48 @@ _RECORDING = _Embedded(
 def broken_link(link: Link, source: Path, content_dir: Path) -> tuple[str, str] | None:
     """(message, hint) when the link cannot work from the built site, else None."""
     embedded = (_RECORDING if is_audio(link.target) else _PICTURE) if link.is_image else None
+    written = _shorter(link.target)
     if embedded and not link.text:
-        return (f"{embedded.kind} '{link.target}' {embedded.unlabelled}",
-                embedded.label_hint.format(target=link.target))
+        return (f"{embedded.kind} '{written}' {embedded.unlabelled}",
+                embedded.label_hint.format(target=written))
     if _SCHEME.match(link.target) or link.target.startswith("//"):
         web = link.target.lower().startswith(("http:", "https:", "//"))
         if embedded and (web or embedded.any_scheme_is_remote):
-            return f"{embedded.kind} '{link.target}' nằm trên máy chủ khác: {embedded.offline}", embedded.local_hint
+            return f"{embedded.kind} '{written}' nằm trên máy chủ khác: {embedded.offline}", embedded.local_hint
         return None
-    path = unquote(link.target.split("#", 1)[0].split("?", 1)[0])
+    target = _resolved(link.target, source, content_dir)
+    if target is None or course_file(link.target, source, content_dir):
+        return None  # an anchor on the same page, or a file of the course
+    kind = embedded.kind if embedded else "liên kết"
+    if not target.is_relative_to(content_dir):
+        return (f"{kind} '{written}' trỏ ra ngoài thư mục {content_dir.name}/",
+                f"chép tệp vào thư mục {content_dir.name}/, cạnh bài học, và dẫn tới bản chép đó: "
+                "trang web chỉ có các tệp trong thư mục này")
+    return (f"{kind} '{written}' trỏ tới tệp không có: {_shorter(target.relative_to(content_dir).as_posix())}",
+            "đường dẫn tính từ thư mục của bài học này; kiểm tra tên tệp và thư mục")
+
+
+def course_file(target: str, source: Path, content_dir: Path) -> Path | None:
+    """The file of the course (inside ``content_dir``) that a local link or picture names,
+    if it exists; ``source`` is the author's file the target is written in."""
+    file = _resolved(target, source, content_dir)
+    try:
+        return file if file and file.is_relative_to(content_dir) and file.is_file() else None
+    except (OSError, ValueError):  # a name too long for the file system, or one with a NUL in it
+        return None
+
+
+def _resolved(target: str, source: Path, content_dir: Path) -> Path | None:
+    path = unquote(target.split("#", 1)[0].split("?", 1)[0])
     if not path:
         return None  # an anchor on the same page
-    target = (content_dir / path.lstrip("/")) if path.startswith("/") else (source.parent / path)
-    target = target.resolve()
-    if target.is_file() and target.is_relative_to(content_dir):
-        return None
-    kind = embedded.kind if embedded else "liên kết"
-    shown = target.relative_to(content_dir).as_posix() if target.is_relative_to(content_dir) else path
-    return (f"{kind} '{link.target}' trỏ tới tệp không có: {shown}",
-            "đường dẫn tính từ thư mục của bài học này; kiểm tra tên tệp và thư mục")
+    joined = (content_dir / path.lstrip("/")) if path.startswith("/") else (source.parent / path)
+    try:
+        return joined.resolve()
+    except (OSError, ValueError):  # a NUL in the name ("%00"): no file has one
+        return Path(os.path.normpath(joined))
+
+
+def _shorter(text: str, most: int = 80) -> str:
+    # A message names what the author wrote, but a line-long target would bury it.
+    return text if len(text) <= most else text[:most - 1] + "…"

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from PIL import Image
 
 from conftest import REPO
@@ -65,3 +66,32 @@ def test_a_picture_inside_a_link_to_another_lesson_passes(course, capsys):
     course.lesson("co-ban/sau.md")
     course.lesson("co-ban/bai.md", body="[![Nút Tiếp theo](anh/nut.png)](sau.md) và [mục [Ghi nhớ]](sau.md)\n")
     assert course.run("check") == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("[Xem](" + "a" * 300 + ".md)\n",
+                 "content/co-ban/bai.md:9: liên kết '" + "a" * 79 + "…' trỏ tới tệp không có: co-ban/" + "a" * 72 + "…\n",
+                 id="name-too-long-for-the-file-system"),
+    pytest.param("![Nghe cô đọc](" + "a" * 300 + ".mp3)\n",
+                 "content/co-ban/bai.md:9: tệp âm thanh '" + "a" * 79 + "…' trỏ tới tệp không có: ",
+                 id="recording-name-too-long"),
+    pytest.param("[Xem](bai%00sau.md)\n",
+                 "content/co-ban/bai.md:9: liên kết 'bai%00sau.md' trỏ tới tệp không có: co-ban/bai\x00sau.md\n",
+                 id="nul-in-the-name"),
+])
+def test_a_name_no_file_can_have_is_a_missing_file_not_a_crash(course, capsys, body, expected):
+    course.lesson("co-ban/bai.md", body=body)
+    assert course.run("check") == 1
+    err = capsys.readouterr().err
+    assert err.startswith(expected), err
+    assert "    gợi ý: đường dẫn tính từ thư mục của bài học này; kiểm tra tên tệp và thư mục\n" in err
+
+
+@pytest.mark.parametrize("target", ["../../mkdocs.yml", "../../../../../../../../etc/passwd", "/../mkdocs.yml"])
+def test_a_link_to_a_file_outside_the_content_folder_says_so(course, capsys, target):
+    course.lesson("co-ban/bai.md", body=f"[Cấu hình]({target})\n")
+    assert course.run("check") == 1
+    assert capsys.readouterr().err.startswith(
+        f"content/co-ban/bai.md:9: liên kết '{target}' trỏ ra ngoài thư mục content/\n"
+        "    gợi ý: chép tệp vào thư mục content/, cạnh bài học, và dẫn tới bản chép đó: trang web chỉ có "
+        "các tệp trong thư mục này\n")
