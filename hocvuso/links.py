@@ -69,20 +69,19 @@ class _Embedded:
     unlabelled: str  # why the words in brackets matter
     label_hint: str  # {target} is the file as written
     offline: str  # what goes wrong when it lives on another host
-    local_hint: str
-    any_scheme_is_remote: bool  # a recording is never played from another host
+    thing: str  # what the author puts next to the lesson
+    example: str
 
 
 _PICTURE = _Embedded(
     "ảnh", "thiếu lời mô tả (alt): người dùng trình đọc màn hình và người không tải được ảnh sẽ không biết "
     "ảnh nói gì", "viết mô tả ngắn trong ngoặc vuông, ví dụ ![Màn hình cài đặt Wi-Fi]({target})",
-    "nó sẽ không hiện khi không có mạng",
-    "tải ảnh về, đặt cạnh bài học và dẫn tới tệp đó, ví dụ ![Mô tả](anh/ten-anh.jpg)", False)
+    "nó sẽ không hiện khi không có mạng", "ảnh", "![Mô tả](anh/ten-anh.jpg)")
 _RECORDING = _Embedded(
     "tệp âm thanh", "thiếu lời giới thiệu: người học cần biết mình sắp nghe gì",
     "viết lời ngắn trong ngoặc vuông, ví dụ ![Nghe cô giáo đọc bài]({target})",
-    "không nghe được khi không có mạng",
-    "tải tệp về, đặt cạnh bài học và dẫn tới tệp đó, ví dụ ![Nghe cô giáo đọc bài](am-thanh/bai-1.mp3)", True)
+    "không nghe được khi không có mạng", "tệp", "![Nghe cô giáo đọc bài](am-thanh/bai-1.mp3)")
+_ON_THIS_COMPUTER = re.compile(r"^(file:|[a-zA-Z]:[\\/])", re.I)  # file:///C:/…, C:\Users\…
 
 
 def broken_link(link: Link, source: Path, content_dir: Path) -> tuple[str, str] | None:
@@ -93,10 +92,7 @@ def broken_link(link: Link, source: Path, content_dir: Path) -> tuple[str, str] 
         return (f"{embedded.kind} '{written}' {embedded.unlabelled}",
                 embedded.label_hint.format(target=written))
     if _SCHEME.match(link.target) or link.target.startswith("//"):
-        web = link.target.lower().startswith(("http:", "https:", "//"))
-        if embedded and (web or embedded.any_scheme_is_remote):
-            return f"{embedded.kind} '{written}' nằm trên máy chủ khác: {embedded.offline}", embedded.local_hint
-        return None
+        return _not_a_file(embedded, link.target) if embedded else None
     target = _resolved(link.target, source, content_dir)
     if target is None or course_file(link.target, source, content_dir):
         return None  # an anchor on the same page, or a file of the course
@@ -107,6 +103,23 @@ def broken_link(link: Link, source: Path, content_dir: Path) -> tuple[str, str] 
                 "trang web chỉ có các tệp trong thư mục này")
     return (f"{kind} '{written}' trỏ tới tệp không có: {_shorter(target.relative_to(content_dir).as_posix())}",
             "đường dẫn tính từ thư mục của bài học này; kiểm tra tên tệp và thư mục")
+
+
+def _not_a_file(embedded: _Embedded, target: str) -> tuple[str, str]:
+    """A picture or recording must be a file of the course: the sanitiser drops any other
+    address but http(s), and one on another host never loads offline or from a USB stick."""
+    kind, written, example = embedded.kind, _shorter(target), embedded.example
+    if target.lower().startswith(("http:", "https:", "//")):
+        return (f"{kind} '{written}' nằm trên máy chủ khác: {embedded.offline}",
+                f"tải {embedded.thing} về, đặt cạnh bài học và dẫn tới tệp đó, ví dụ {example}")
+    if _ON_THIS_COMPUTER.match(target):
+        return (f"{kind} '{written}' là đường dẫn trên máy của bạn: người học không mở được",
+                f"chép {embedded.thing} vào cạnh bài học và dẫn tới tệp đó, ví dụ {example}")
+    if target.lower().startswith("data:"):
+        return (f"{kind} '{written}' được viết thẳng vào bài (data:): trang web sẽ bỏ nó đi",
+                f"lưu thành một tệp đặt cạnh bài học và dẫn tới tệp đó, ví dụ {example}")
+    return (f"{kind} '{written}' không phải là một tệp: trang web chỉ hiện {kind} là tệp đặt cạnh bài học",
+            f"đặt {embedded.thing} cạnh bài học và dẫn tới tệp đó, ví dụ {example}")
 
 
 def course_file(target: str, source: Path, content_dir: Path) -> Path | None:

@@ -95,3 +95,42 @@ def test_a_link_to_a_file_outside_the_content_folder_says_so(course, capsys, tar
         f"content/co-ban/bai.md:9: liên kết '{target}' trỏ ra ngoài thư mục content/\n"
         "    gợi ý: chép tệp vào thư mục content/, cạnh bài học, và dẫn tới bản chép đó: trang web chỉ có "
         "các tệp trong thư mục này\n")
+
+
+PICTURE_EXAMPLE = "ví dụ ![Mô tả](anh/ten-anh.jpg)"
+
+
+@pytest.mark.parametrize(("target", "message", "hint"), [
+    # target as written | what the author is told | how to fix it
+    pytest.param("file:///etc/passwd", "ảnh 'file:///etc/passwd' là đường dẫn trên máy của bạn: người học "
+                 "không mở được", f"chép ảnh vào cạnh bài học và dẫn tới tệp đó, {PICTURE_EXAMPLE}", id="file"),
+    pytest.param(r"C:\Users\Lan\anh.jpg", r"ảnh 'C:\Users\Lan\anh.jpg' là đường dẫn trên máy của bạn: người "
+                 "học không mở được", f"chép ảnh vào cạnh bài học và dẫn tới tệp đó, {PICTURE_EXAMPLE}",
+                 id="windows-path"),
+    pytest.param("data:image/png;base64,iVBORw0KGgo=", "ảnh 'data:image/png;base64,iVBORw0KGgo=' được viết "
+                 "thẳng vào bài (data:): trang web sẽ bỏ nó đi",
+                 f"lưu thành một tệp đặt cạnh bài học và dẫn tới tệp đó, {PICTURE_EXAMPLE}", id="data"),
+    pytest.param("javascript:alert(1", "ảnh 'javascript:alert(1' không phải là một tệp: trang web chỉ hiện ảnh "
+                 "là tệp đặt cạnh bài học", f"đặt ảnh cạnh bài học và dẫn tới tệp đó, {PICTURE_EXAMPLE}",
+                 id="javascript"),
+    pytest.param("ftp://example.org/a.png", "ảnh 'ftp://example.org/a.png' không phải là một tệp: trang web chỉ "
+                 "hiện ảnh là tệp đặt cạnh bài học", f"đặt ảnh cạnh bài học và dẫn tới tệp đó, {PICTURE_EXAMPLE}",
+                 id="other-scheme"),
+    pytest.param("//example.org/a.png", "ảnh '//example.org/a.png' nằm trên máy chủ khác: nó sẽ không hiện khi "
+                 "không có mạng", f"tải ảnh về, đặt cạnh bài học và dẫn tới tệp đó, {PICTURE_EXAMPLE}",
+                 id="other-host"),
+    pytest.param("data:audio/mpeg;base64,SUQz.mp3", "tệp âm thanh 'data:audio/mpeg;base64,SUQz.mp3' được viết "
+                 "thẳng vào bài (data:): trang web sẽ bỏ nó đi", "lưu thành một tệp đặt cạnh bài học và dẫn tới "
+                 "tệp đó, ví dụ ![Nghe cô giáo đọc bài](am-thanh/bai-1.mp3)", id="recording-data"),
+])
+def test_a_picture_that_is_not_a_file_of_the_course_is_an_error(course, capsys, target, message, hint):
+    course.lesson("co-ban/bai.md", body=f"Đầu bài.\n\n![Màn hình]({target})\n")
+    assert course.run("check") == 1
+    assert capsys.readouterr().err.startswith(f"content/co-ban/bai.md:11: {message}\n    gợi ý: {hint}\n")
+
+
+def test_links_to_web_pages_and_pictures_of_the_course_pass(course, capsys):
+    _picture(course.root / "content/co-ban/anh/wifi.png")
+    course.lesson("co-ban/bai.md", body="![Cài đặt Wi-Fi](anh/wifi.png) [Cổng dịch vụ công](https://dichvucong.gov.vn)"
+                  " [Gọi](tel:113) ![Cài đặt](/co-ban/anh/wifi.png#to)\n")
+    assert course.run("check") == 0, capsys.readouterr().err
