@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from .audio import Recording, check_sizes, find_recordings
 from .framework import SLUG, Framework
 from .glossary import Glossary, check_marks, load_glossary
 from .lessons import MARKDOWN_SUFFIXES, Intro, Lesson, load_intro, load_lesson, output_path, slugify
-from .links import broken_link, find_links
+from .links import broken_link, find_html_files, find_links
 from .problems import Problems, did_you_mean
 from .settings import Settings
 
@@ -121,7 +122,7 @@ def _check_name(rel: Path, source: Path, problems: Problems) -> bool:
 
 
 def _check_links(lesson: Lesson, root: Path, problems: Problems) -> None:
-    for link in find_links(lesson.body, lesson.body_line):
+    for link in chain(find_links(lesson.body, lesson.body_line), find_html_files(lesson.body, lesson.body_line)):
         broken = broken_link(link, lesson.source, root)
         if broken:
             problems.add(lesson.source, link.line, *broken)

@@ -2,11 +2,15 @@
 
 MkDocs would also notice a broken link, but only after rendering and without a line
 number; here each one is reported at its line in the source. Images must be local
-files: a picture on another host never loads offline or from a USB stick.
+files: a picture on another host never loads offline or from a USB stick. Pictures
+written as raw HTML (``<img src>``, ``srcset``, ``<source>``) are held to the same rule,
+and ``<audio>``/``<video>``, which the sanitiser removes, are errors.
 """
 
 from __future__ import annotations
 
+import bisect
+import html
 import os
 import re
 from collections.abc import Iterator
@@ -24,6 +28,11 @@ _TEXT = r"[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*"
 _INLINE = re.compile(rf"(!?)\[({_TEXT})\]\(\s*<?([^)\s>]+)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# A raw HTML tag that shows a file, and its attributes. A quoted value may hold ">" but no
+# "<" (as in Python-Markdown's inline HTML), so every try stops at the next "<": linear.
+_TAG = re.compile(r"<(img|audio|video|source)\b([^<>\"']*(?:(?:\"[^\"<]*\"|'[^'<]*')[^<>\"']*)*)>", re.I)
+_ATTRIBUTE = re.compile(r"(?<![\w:.-])([\w:.-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+)")
+_SRCSET_URL = re.compile(r"[\s,]*(\S*)")
 AUDIO_SUFFIXES = (".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".webm", ".wav")  # see audio.py
 
 
@@ -33,18 +42,12 @@ class Link:
     line: int
     is_image: bool
     text: str = ""  # the link text, or the image's alt text
+    tag: str = ""  # for raw HTML, the tag (and attribute) it is written in: "img", "img srcset", "audio"
 
 
 def find_links(body: str, first_line: int) -> Iterator[Link]:
     """Every inline link, image and reference definition outside code."""
-    in_fence = False
-    for offset, text in enumerate(body.splitlines()):
-        if FENCE.match(text):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        text = CODE_SPAN.sub("", text)
+    for offset, text in enumerate(_prose(body)):
         line = first_line + offset
         for bang, label, target in _INLINE.findall(text):
             # A picture inside a link's text is shown too: [![alt](img.png)](page.md)
@@ -54,6 +57,71 @@ def find_links(body: str, first_line: int) -> Iterator[Link]:
         reference = _REFERENCE.match(text)
         if reference:
             yield Link(reference[1], line, False)
+
+
+def find_html_files(body: str, first_line: int) -> Iterator[Link]:
+    """Every file a raw HTML tag shows (``<img src srcset>``, ``<source src srcset>``) and
+    every ``<audio>`` and ``<video>``, outside code and HTML comments; a tag may span lines."""
+    text = _without_comments("\n".join(_prose(body)))
+    newlines = [found.start() for found in re.finditer("\n", text)]
+
+    def line(position: int) -> int:
+        return first_line + bisect.bisect(newlines, position)
+
+    for tag in _TAG.finditer(text):
+        name, attributes = tag[1].lower(), {}
+        for found in _ATTRIBUTE.finditer(tag[2]):
+            value = found[2][1:-1] if found[2][0] in "\"'" else found[2]
+            attributes.setdefault(found[1].lower(), (html.unescape(value).strip(), tag.start(2) + found.start()))
+        if name in ("audio", "video"):  # removed from the page whatever they play
+            yield Link(attributes.get("src", ("",))[0], line(tag.start()), True, tag=name)
+            continue
+        alt = attributes.get("alt", ("",))[0] if name == "img" else ""
+        if "src" in attributes:
+            src, position = attributes["src"]
+            yield Link(src, line(position), True, alt, tag=name)
+        if "srcset" in attributes:
+            srcset, position = attributes["srcset"]
+            for url in _srcset_urls(srcset):
+                yield Link(url, line(position), True, alt, tag=f"{name} srcset")
+
+
+def _srcset_urls(srcset: str) -> list[str]:
+    """The addresses in ``srcset="a.png 1x, b.png 2x"``, split as browsers do: an address
+    runs to the next space (a data: address holds commas), its descriptors to the next comma."""
+    urls, position = [], 0
+    while url := (found := _SRCSET_URL.match(srcset, position))[1]:
+        position = found.end()
+        if url.endswith(","):  # "a.png,b.png": no descriptors
+            urls.append(url.rstrip(","))
+            continue
+        urls.append(url)
+        comma = srcset.find(",", position)
+        position = len(srcset) if comma == -1 else comma + 1
+    return urls
+
+
+def _prose(body: str) -> list[str]:
+    """The body's lines with code left out (fenced blocks and code spans); each line stays
+    in its place, so an index is an offset from the body's first line."""
+    lines, in_fence = [], False
+    for text in body.splitlines():
+        if FENCE.match(text):
+            in_fence = not in_fence
+            lines.append("")
+        else:
+            lines.append("" if in_fence else CODE_SPAN.sub("", text))
+    return lines
+
+
+def _without_comments(text: str) -> str:
+    """HTML comments are never shown; each one leaves only its line breaks behind. One that
+    is never closed is kept as text: what follows it may well be shown."""
+    parts, start = [], 0
+    while (opening := text.find("<!--", start)) != -1 and (closing := text.find("-->", opening + 4)) != -1:
+        parts += [text[start:opening], "\n" * text.count("\n", opening, closing)]
+        start = closing + 3
+    return "".join(parts) + text[start:]
 
 
 def is_audio(target: str) -> bool:
@@ -81,16 +149,26 @@ _RECORDING = _Embedded(
     "tệp âm thanh", "thiếu lời giới thiệu: người học cần biết mình sắp nghe gì",
     "viết lời ngắn trong ngoặc vuông, ví dụ ![Nghe cô giáo đọc bài]({target})",
     "không nghe được khi không có mạng", "tệp", "![Nghe cô giáo đọc bài](am-thanh/bai-1.mp3)")
+_REMOVED_TAGS = {  # (message, hint) for raw HTML the sanitiser takes out of the page
+    "audio": ("thẻ <audio> không hiện trên trang: trang web bỏ thẻ này đi để giữ an toàn cho người học",
+              "gắn tệp âm thanh như chèn ảnh, trang sẽ có nút nghe: ![Nghe cô giáo đọc bài](am-thanh/bai-1.mp3)"),
+    "video": ("thẻ <video> không hiện trên trang: trang web bỏ thẻ này đi để giữ an toàn cho người học",
+              "khóa học không phát video (nặng, tốn tiền mạng của người học): dùng ảnh chụp màn hình kèm lời "
+              "giải thích, hoặc gắn một tệp âm thanh ![Nghe cô giáo đọc bài](am-thanh/bai-1.mp3)"),
+}
 _ON_THIS_COMPUTER = re.compile(r"^(file:|[a-zA-Z]:[\\/])", re.I)  # file:///C:/…, C:\Users\…
 
 
 def broken_link(link: Link, source: Path, content_dir: Path) -> tuple[str, str] | None:
     """(message, hint) when the link cannot work from the built site, else None."""
+    if link.tag in _REMOVED_TAGS:
+        return _REMOVED_TAGS[link.tag]
     embedded = (_RECORDING if is_audio(link.target) else _PICTURE) if link.is_image else None
     written = _shorter(link.target)
-    if embedded and not link.text:
+    if embedded and not link.text and link.tag in ("", "img"):  # a <source> has no words of its own
         return (f"{embedded.kind} '{written}' {embedded.unlabelled}",
-                embedded.label_hint.format(target=written))
+                f'thêm lời mô tả vào thẻ, ví dụ <img src="{written}" alt="Màn hình cài đặt Wi-Fi">'
+                if link.tag else embedded.label_hint.format(target=written))
     if _SCHEME.match(link.target) or link.target.startswith("//"):
         return _not_a_file(embedded, link.target) if embedded else None
     target = _resolved(link.target, source, content_dir)

@@ -134,3 +134,57 @@ def test_links_to_web_pages_and_pictures_of_the_course_pass(course, capsys):
     course.lesson("co-ban/bai.md", body="![Cài đặt Wi-Fi](anh/wifi.png) [Cổng dịch vụ công](https://dichvucong.gov.vn)"
                   " [Gọi](tel:113) ![Cài đặt](/co-ban/anh/wifi.png#to)\n")
     assert course.run("check") == 0, capsys.readouterr().err
+
+
+NOT_HERE = "đường dẫn tính từ thư mục của bài học này; kiểm tra tên tệp và thư mục"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # raw HTML in a lesson | the first problem reported, at the line of the address
+    pytest.param('<img src="https://example.com/a.png" alt="Tin nhắn lạ">\n',
+                 "content/co-ban/bai.md:9: ảnh 'https://example.com/a.png' nằm trên máy chủ khác: nó sẽ không hiện "
+                 "khi không có mạng\n    gợi ý: tải ảnh về, đặt cạnh bài học và dẫn tới tệp đó, "
+                 "ví dụ ![Mô tả](anh/ten-anh.jpg)\n", id="other-host"),
+    pytest.param('<IMG alt="Mật khẩu"\n     SRC=../../../../etc/passwd>\n',
+                 "content/co-ban/bai.md:10: ảnh '../../../../etc/passwd' trỏ ra ngoài thư mục content/\n",
+                 id="leaving-content-on-the-next-line"),
+    pytest.param('Xem <img src="anh/khong-co.png" alt="Nút gửi"> rồi bấm.\n',
+                 f"content/co-ban/bai.md:9: ảnh 'anh/khong-co.png' trỏ tới tệp không có: co-ban/anh/khong-co.png\n"
+                 f"    gợi ý: {NOT_HERE}\n", id="missing"),
+    pytest.param('<img src="anh/wifi.png">\n',
+                 "content/co-ban/bai.md:9: ảnh 'anh/wifi.png' thiếu lời mô tả (alt): người dùng trình đọc màn hình "
+                 "và người không tải được ảnh sẽ không biết ảnh nói gì\n"
+                 '    gợi ý: thêm lời mô tả vào thẻ, ví dụ <img src="anh/wifi.png" alt="Màn hình cài đặt Wi-Fi">\n',
+                 id="no-alt"),
+    pytest.param('<img src="anh/wifi.png" alt="Wi-Fi" srcset="anh/wifi.png 1x, https://cdn.example.com/w.png 2x">\n',
+                 "content/co-ban/bai.md:9: ảnh 'https://cdn.example.com/w.png' nằm trên máy chủ khác", id="srcset"),
+    pytest.param('<picture>\n<source type="image/webp"\n  srcset="data:image/webp;base64,UklGR">\n'
+                 '<img src="anh/wifi.png" alt="Wi-Fi"></picture>\n',
+                 "content/co-ban/bai.md:11: ảnh 'data:image/webp;base64,UklGR' được viết thẳng vào bài (data:)",
+                 id="source-in-a-picture"),
+    pytest.param('Nghe:\n\n<audio controls src="am-thanh/bai.mp3"></audio>\n',
+                 "content/co-ban/bai.md:11: thẻ <audio> không hiện trên trang: trang web bỏ thẻ này đi để giữ an "
+                 "toàn cho người học\n    gợi ý: gắn tệp âm thanh như chèn ảnh, trang sẽ có nút nghe: "
+                 "![Nghe cô giáo đọc bài](am-thanh/bai-1.mp3)\n", id="audio"),
+    pytest.param('<video controls><source src="https://example.com/v.mp4"></video>\n',
+                 "content/co-ban/bai.md:9: thẻ <video> không hiện trên trang: trang web bỏ thẻ này đi để giữ an "
+                 "toàn cho người học\n    gợi ý: khóa học không phát video (nặng, tốn tiền mạng của người học)",
+                 id="video"),
+])
+def test_pictures_in_raw_html_are_checked_like_markdown_pictures(course, capsys, body, expected):
+    _picture(course.root / "content/co-ban/anh/wifi.png")
+    course.lesson("co-ban/bai.md", body=body)
+    assert course.run("check") == 1
+    err = capsys.readouterr().err
+    assert err.startswith(expected), err
+
+
+def test_raw_html_pictures_of_the_course_and_html_in_code_or_comments_pass(course, capsys):
+    _picture(course.root / "content/co-ban/anh/wifi.png")
+    course.lesson("co-ban/bai.md", body=(
+        '<img src="anh/wifi.png" alt="Cài đặt Wi-Fi" width="200">\n\n'
+        "<figure><img alt='Wi-Fi &gt; Mạng' src='/co-ban/anh/wifi.png'\n"
+        '  srcset="anh/wifi.png 1x, anh/wifi.png 2x"></figure>\n\n'
+        '<!-- bản cũ: <img src="https://example.com/a.png"> -->\n\n'
+        'Viết `<img src="https://example.com/a.png">` là sai.\n'))
+    assert course.run("check") == 0, capsys.readouterr().err

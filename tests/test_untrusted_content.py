@@ -9,7 +9,7 @@ PAYLOADS = """\
 
 <script>window.__xss = "script"</script>
 
-<img src="khong-co.png" onerror="window.__xss = 'onerror'" alt="x">
+<img src="khong-phai-anh.txt" onerror="window.__xss = 'onerror'" alt="x">
 
 <svg onload="window.__xss = 'svg'"><circle r="1"/></svg>
 
@@ -30,7 +30,7 @@ PAYLOADS = """\
 Đoạn có thuộc tính.
 {: onmouseover="window.__xss = 'attr_list'" }
 
-## Tiêu đề <img src="x" onerror="window.__xss = 'toc'">
+## Tiêu đề <img src="khong-phai-anh.txt" alt="x" onerror="window.__xss = 'toc'">
 
 <!--/hv-author--><script>window.__xss = "forged marker"</script>
 """
@@ -42,6 +42,9 @@ def hostile(course):
                  + "  - toc:\n      permalink: true\n")
     course.lesson("co-ban/doc-hai.md", title="<script>window.__xss='title'</script>Bài",
                   body=PAYLOADS)
+    # A file of the course that does not decode as a picture: the check accepts it, the
+    # browser fires onerror (were the handler kept).
+    course.write("content/co-ban/khong-phai-anh.txt", "chữ, không phải ảnh\n")
     course.write("content/index.md", "<script>window.__xss='intro'</script>Chào\n")
     assert course.run("build") == 0
     return course
