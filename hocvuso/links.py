@@ -26,7 +26,9 @@ CODE_SPAN = re.compile(r"`+[^`]*`+")
 # to the next "]", however far, from every "[").
 _TEXT = r"[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*"
 _INLINE = re.compile(rf"(!?)\[({_TEXT})\]\(\s*<?([^)\s>]+)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)")
+_REFERENCE = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(\s|$)")
+# A picture whose address is a reference: ![alt][label], ![alt][] and ![label].
+_IMAGE_REFERENCE = re.compile(rf"!\[({_TEXT})\](?!\()(?:\s?\[([^\[\]]*)\])?")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # A raw HTML tag that shows a file, and its attributes. A quoted value may hold ">" but no
 # "<" (as in Python-Markdown's inline HTML), so every try stops at the next "<": linear.
@@ -46,17 +48,29 @@ class Link:
 
 
 def find_links(body: str, first_line: int) -> Iterator[Link]:
-    """Every inline link, image and reference definition outside code."""
-    for offset, text in enumerate(_prose(body)):
+    """Every inline link, image and reference definition outside code, and every picture
+    that takes its address from a reference definition (at the picture's line)."""
+    lines = _prose(body)
+    references = {}  # label -> address; the last definition wins, as in Python-Markdown
+    for text in lines:
+        if found := _REFERENCE.match(text):
+            references[_label(found[1])] = found[2]
+    for offset, text in enumerate(lines):
         line = first_line + offset
         for bang, label, target in _INLINE.findall(text):
             # A picture inside a link's text is shown too: [![alt](img.png)](page.md)
             for inner_bang, alt, inner_target in _INLINE.findall(label):
                 yield Link(inner_target, line, bool(inner_bang), alt.strip())
             yield Link(target, line, bool(bang), label.strip())
-        reference = _REFERENCE.match(text)
-        if reference:
-            yield Link(reference[1], line, False)
+        for alt, label in _IMAGE_REFERENCE.findall(text):
+            if _label(label or alt) in references:
+                yield Link(references[_label(label or alt)], line, True, alt.strip())
+        if found := _REFERENCE.match(text):
+            yield Link(found[2], line, False)
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).lower()
 
 
 def find_html_files(body: str, first_line: int) -> Iterator[Link]:

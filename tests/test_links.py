@@ -188,3 +188,14 @@ def test_raw_html_pictures_of_the_course_and_html_in_code_or_comments_pass(cours
         '<!-- bản cũ: <img src="https://example.com/a.png"> -->\n\n'
         'Viết `<img src="https://example.com/a.png">` là sai.\n'))
     assert course.run("check") == 0, capsys.readouterr().err
+
+
+def test_a_picture_taking_its_address_from_a_reference_is_checked_at_its_line(course, capsys):
+    _picture(course.root / "content/co-ban/anh/wifi.png")
+    course.lesson("co-ban/bai.md", body="![Logo][logo], ![Wi-Fi][wifi] và ![LOGO]\n\n"
+                  "[logo]: https://example.com/logo.png\n[wifi]: anh/wifi.png\n")
+    assert course.run("check") == 1
+    err = capsys.readouterr().err
+    remote = "ảnh 'https://example.com/logo.png' nằm trên máy chủ khác: nó sẽ không hiện khi không có mạng\n"
+    assert err.startswith(f"content/co-ban/bai.md:9: {remote}")
+    assert err.count(remote) == 2 and err.rstrip().endswith("2 lỗi.")
