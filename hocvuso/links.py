@@ -14,6 +14,7 @@ import html
 import os
 import re
 from collections.abc import Iterator
+from itertools import chain
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -212,6 +213,31 @@ def _not_a_file(embedded: _Embedded, target: str) -> tuple[str, str]:
                 f"lưu thành một tệp đặt cạnh bài học và dẫn tới tệp đó, ví dụ {example}")
     return (f"{kind} '{written}' không phải là một tệp: trang web chỉ hiện {kind} là tệp đặt cạnh bài học",
             f"đặt {embedded.thing} cạnh bài học và dẫn tới tệp đó, ví dụ {example}")
+
+
+def find_pictures(text: str, first_line: int) -> Iterator[Link]:
+    """Every picture and recording in a text, as Markdown or raw HTML, and every <audio>/<video>."""
+    return (link for link in chain(find_links(text, first_line), find_html_files(text, first_line))
+            if link.is_image)
+
+
+def picture_in_quiz_text(link: Link, folder: str) -> tuple[str, str]:
+    """(message, hint) for a picture written into a quiz's text: a quiz publishes only the
+    picture of a question's 'image' field (copied from ``folder``), so any other is broken
+    on the page, or comes from another host."""
+    written = _shorter(link.target)
+    if link.tag in _REMOVED_TAGS or (not link.tag.startswith("img") and is_audio(link.target)):
+        what = f"thẻ <{link.tag}>" if link.tag in _REMOVED_TAGS else f"tệp âm thanh '{written}'"
+        return (f"{what} không phát được trong bài kiểm tra",
+                "gắn tệp âm thanh vào bài học, ví dụ ngay trước bài kiểm tra: "
+                "![Nghe cô giáo đọc bài](am-thanh/bai-1.mp3)")
+    field = "ghi ở trường 'image' của câu hỏi, ví dụ image: {src: anh/ten-anh.png, alt: Mô tả ngắn}"
+    if link.target.lower().startswith(("http:", "https:", "//")):
+        return (f"ảnh '{written}' nằm trên máy chủ khác: {_PICTURE.offline}",
+                f"tải ảnh về thư mục {folder}/ và {field}")
+    return (f"ảnh '{written}' viết trong chữ của câu hỏi sẽ không hiện: bài kiểm tra chỉ đưa lên trang "
+            "ảnh ở trường 'image'",
+            f"lưu ảnh thành tệp trong thư mục {folder}/ và {field}")
 
 
 def course_file(target: str, source: Path, content_dir: Path) -> Path | None:

@@ -12,7 +12,7 @@ from PIL import Image
 from conftest import REPO
 
 # Lines an author (or a broken editor, or a paste) can produce, each 200,000 characters
-# long: a pattern that goes back over the line from every "[" or "<" takes minutes on them.
+# long, in a lesson and in a quiz: a pattern that goes back over the line from every "[" or "<" takes minutes on them.
 # A line of backticks opens a code block, so it comes last.
 HOSTILE = ["[", "!", "<", "*", "_", "(", " ", "![", "[a", "[[", "[]", "[[a|", "<img ", "<img a='",
            "<!--", "` a", "`"]
@@ -33,14 +33,17 @@ def _picture(path) -> None:
 
 def test_lines_of_200000_markdown_characters_are_checked_in_one_pass(course):
     hostile = "".join(piece * (200_000 // len(piece)) + "\n\n" for piece in HOSTILE)
-    course.lesson("co-ban/bai.md", body="Xem [bài sau](khong-co.md).\n\n" + hostile)
-    line = 9
+    course.lesson("co-ban/bai.md", body="Xem [bài sau](khong-co.md).\n\n" + hostile, extra="quiz: thu\n")
+    course.write("quizzes/thu.yml", 'title: T\ncompetences: ["4.2"]\nlevel: 1\nquestions:\n'
+                 "  - type: true_false\n    answer: true\n    prompt: |\n      ![Ảnh](https://example.com/a.png)\n"
+                 + "".join(f"      {line}\n" for line in hostile.splitlines()))
     done = _check_in_a_subprocess(course)
     assert done.returncode == 1, done.stderr[-2000:]
     assert done.stderr.startswith(
-        f"content/co-ban/bai.md:{line}: liên kết 'khong-co.md' trỏ tới tệp không có: co-ban/khong-co.md\n"
-        "    gợi ý: đường dẫn tính từ thư mục của bài học này; kiểm tra tên tệp và thư mục\n"), done.stderr[-2000:]
-    assert done.stderr.rstrip().endswith("1 lỗi."), done.stderr[-2000:]
+        "content/co-ban/bai.md:10: liên kết 'khong-co.md' trỏ tới tệp không có: co-ban/khong-co.md\n"
+        "    gợi ý: đường dẫn tính từ thư mục của bài học này; kiểm tra tên tệp và thư mục\n"
+        "quizzes/thu.yml:7: ảnh 'https://example.com/a.png' nằm trên máy chủ khác"), done.stderr[-2000:]
+    assert done.stderr.rstrip().endswith("2 lỗi."), done.stderr[-2000:]
 
 
 def test_a_picture_inside_a_link_is_checked_as_well_as_the_link(course, capsys):

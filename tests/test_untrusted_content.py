@@ -80,6 +80,8 @@ def test_no_payload_runs_in_a_real_browser(browser, hostile):
     assert dialogs == []
 
 
+# Handlers that fire by themselves (an open <details> fires toggle); a picture in quiz
+# text is refused by check, so none is used here.
 HOSTILE_QUIZ = """\
 title: "<script>window.__xss='quiz title'</script>Bài"
 competences: ["4.2"]
@@ -87,11 +89,11 @@ level: 1
 questions:
   - id: doc-hai
     type: single
-    prompt: "Câu <img src=x onerror=\\"window.__xss='prompt'\\">?"
+    prompt: "Câu <details open ontoggle=\\"window.__xss='prompt'\\"><summary>Mở</summary></details>?"
     options:
       - text: "<b onmouseover=\\"window.__xss='option'\\">Đáp án A</b>"
         correct: true
-        feedback: "<img src=y onerror=\\"window.__xss='feedback'\\">Phản hồi"
+        feedback: "<details open ontoggle=\\"window.__xss='feedback'\\"><summary>Mở</summary></details>Phản hồi"
       - text: "[Bấm](javascript:window.__xss='link')"
     explanation: "<script>window.__xss='explanation'</script><svg onload=\\"window.__xss='svg'\\"></svg>Giải thích"
   - id: noi
