@@ -22,8 +22,10 @@ from .lessons import Lesson
 from .links import course_file, find_links, is_audio
 from .problems import Problems
 
-_IMG = re.compile(r"<img\s([^>]*)>")
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
+# Built HTML, where nh3 has escaped every "<" and ">" inside attribute values; excluding
+# "<" and starting a name only at its first letter keep both linear on any text.
+_IMG = re.compile(r"<img\s([^<>]*)>")
+_ATTR = re.compile(r'(?<![\w-])(\w+)="([^"]*)"')
 
 
 @dataclass(frozen=True)
