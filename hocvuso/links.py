@@ -1,4 +1,4 @@
-"""Links and images in lesson Markdown, checked against the author's own files.
+"""Links and images in authors' text (lessons, quiz texts), checked against their own files.
 
 MkDocs would also notice a broken link, but only after rendering and without a line
 number; here each one is reported at its line in the source. Images must be local
@@ -14,8 +14,8 @@ import html
 import os
 import re
 from collections.abc import Iterator
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -202,7 +202,7 @@ def _not_a_file(embedded: _Embedded, target: str) -> tuple[str, str]:
     """A picture or recording must be a file of the course: the sanitiser drops any other
     address but http(s), and one on another host never loads offline or from a USB stick."""
     kind, written, example = embedded.kind, _shorter(target), embedded.example
-    if target.lower().startswith(("http:", "https:", "//")):
+    if _on_another_host(target):
         return (f"{kind} '{written}' nằm trên máy chủ khác: {embedded.offline}",
                 f"tải {embedded.thing} về, đặt cạnh bài học và dẫn tới tệp đó, ví dụ {example}")
     if _ON_THIS_COMPUTER.match(target):
@@ -226,18 +226,22 @@ def picture_in_quiz_text(link: Link, folder: str) -> tuple[str, str]:
     picture of a question's 'image' field (copied from ``folder``), so any other is broken
     on the page, or comes from another host."""
     written = _shorter(link.target)
-    if link.tag in _REMOVED_TAGS or (not link.tag.startswith("img") and is_audio(link.target)):
+    if link.tag in _REMOVED_TAGS or is_audio(link.target):
         what = f"thẻ <{link.tag}>" if link.tag in _REMOVED_TAGS else f"tệp âm thanh '{written}'"
         return (f"{what} không phát được trong bài kiểm tra",
                 "gắn tệp âm thanh vào bài học, ví dụ ngay trước bài kiểm tra: "
                 "![Nghe cô giáo đọc bài](am-thanh/bai-1.mp3)")
     field = "ghi ở trường 'image' của câu hỏi, ví dụ image: {src: anh/ten-anh.png, alt: Mô tả ngắn}"
-    if link.target.lower().startswith(("http:", "https:", "//")):
+    if _on_another_host(link.target):
         return (f"ảnh '{written}' nằm trên máy chủ khác: {_PICTURE.offline}",
                 f"tải ảnh về thư mục {folder}/ và {field}")
     return (f"ảnh '{written}' viết trong chữ của câu hỏi sẽ không hiện: bài kiểm tra chỉ đưa lên trang "
             "ảnh ở trường 'image'",
             f"lưu ảnh thành tệp trong thư mục {folder}/ và {field}")
+
+
+def _on_another_host(target: str) -> bool:
+    return target.lower().startswith(("http:", "https:", "//"))
 
 
 def course_file(target: str, source: Path, content_dir: Path) -> Path | None:
