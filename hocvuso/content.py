@@ -80,6 +80,7 @@ def read_content(settings: Settings, framework: Framework, problems: Problems) -
                      f"tạo tệp Markdown đầu tiên, ví dụ {root.name}/{tier_slugs[0]}/bai-dau-tien.md")
     for intro in [home_intro, *tier_intros.values()]:
         if intro:
+            _check_links(intro, root, problems)
             check_marks(intro.body, intro.body_line, glossary, intro.source, problems)
     check_sizes(recordings, settings.budgets.audio, problems)
     return Content(tuple(lessons), home_intro, tier_intros, tuple(assets), glossary, tuple(recordings))
@@ -121,8 +122,8 @@ def _check_name(rel: Path, source: Path, problems: Problems) -> bool:
     return False
 
 
-def _check_links(lesson: Lesson, root: Path, problems: Problems) -> None:
-    for link in chain(find_links(lesson.body, lesson.body_line), find_html_files(lesson.body, lesson.body_line)):
-        broken = broken_link(link, lesson.source, root)
+def _check_links(page: Lesson | Intro, root: Path, problems: Problems) -> None:
+    for link in chain(find_links(page.body, page.body_line), find_html_files(page.body, page.body_line)):
+        broken = broken_link(link, page.source, root)
         if broken:
-            problems.add(lesson.source, link.line, *broken)
+            problems.add(page.source, link.line, *broken)

@@ -202,3 +202,14 @@ def test_a_picture_taking_its_address_from_a_reference_is_checked_at_its_line(co
     remote = "ảnh 'https://example.com/logo.png' nằm trên máy chủ khác: nó sẽ không hiện khi không có mạng\n"
     assert err.startswith(f"content/co-ban/bai.md:9: {remote}")
     assert err.count(remote) == 2 and err.rstrip().endswith("2 lỗi.")
+
+
+def test_pictures_and_links_in_the_home_and_tier_intros_are_checked(course, capsys):
+    course.lesson("co-ban/bai.md")
+    course.write("content/index.md", "Chào mừng.\n\n![Logo](https://example.com/logo.png)\n")
+    course.write("content/co-ban/index.md", "---\ntitle: Cơ bản\n---\nBắt đầu từ [bài đầu](bai-dau.md).\n")
+    assert course.run("check") == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "content/co-ban/index.md:4: liên kết 'bai-dau.md' trỏ tới tệp không có: co-ban/bai-dau.md\n")
+    assert "content/index.md:3: ảnh 'https://example.com/logo.png' nằm trên máy chủ khác" in err
