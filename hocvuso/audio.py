@@ -19,11 +19,13 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .lessons import Lesson
-from .links import find_links, is_audio
+from .links import course_file, find_links, is_audio
 from .problems import Problems
 
-_IMG = re.compile(r"<img\s([^>]*)>")
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
+# Built HTML, where nh3 has escaped every "<" and ">" inside attribute values; excluding
+# "<" and starting a name only at its first letter keep both linear on any text.
+_IMG = re.compile(r"<img\s([^<>]*)>")
+_ATTR = re.compile(r'(?<![\w-])(\w+)="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,8 @@ def find_recordings(lesson: Lesson, content_dir: Path) -> list[Recording]:
     for link in find_links(lesson.body, lesson.body_line):
         if not (link.is_image and is_audio(link.target)) or "://" in link.target:
             continue
-        file = (lesson.source.parent / unquote(link.target.split("?", 1)[0])).resolve()
-        if file.is_file() and file.is_relative_to(content_dir):
+        file = course_file(link.target, lesson.source, content_dir)
+        if file:
             found.append(Recording(lesson.source, lesson.url, link.line, file.relative_to(content_dir).as_posix(),
                                    link.text, file.stat().st_size))
     return found

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from .audio import Recording, check_sizes, find_recordings
 from .framework import SLUG, Framework
 from .glossary import Glossary, check_marks, load_glossary
-from .images import check_content_images
+from .images import RASTER, check_content_images
 from .lessons import MARKDOWN_SUFFIXES, Intro, Lesson, load_intro, load_lesson, output_path, slugify
-from .images import RASTER
-from .links import AUDIO_SUFFIXES, broken_link, find_links
+from .links import AUDIO_SUFFIXES, broken_link, find_html_files, find_links
 from .problems import Problems, did_you_mean
 from .settings import Settings
 from .svg import unsafe_reason
@@ -85,6 +85,7 @@ def read_content(settings: Settings, framework: Framework, problems: Problems) -
                      f"tạo tệp Markdown đầu tiên, ví dụ {root.name}/{tier_slugs[0]}/bai-dau-tien.md")
     for intro in [home_intro, *tier_intros.values()]:
         if intro:
+            _check_links(intro, root, problems)
             check_marks(intro.body, intro.body_line, glossary, intro.source, problems)
     check_sizes(recordings, settings.budgets.audio, problems)
     check_content_images(root, assets, lessons, problems)
@@ -178,11 +179,11 @@ def _check_name(rel: Path, source: Path, problems: Problems) -> bool:
     return False
 
 
-def _check_links(lesson: Lesson, root: Path, problems: Problems) -> None:
-    for link in find_links(lesson.body, lesson.body_line):
-        broken = broken_link(link, lesson.source, root)
+def _check_links(page: Lesson | Intro, root: Path, problems: Problems) -> None:
+    for link in chain(find_links(page.body, page.body_line), find_html_files(page.body, page.body_line)):
+        broken = broken_link(link, page.source, root)
         if broken:
-            problems.add(lesson.source, link.line, *broken)
+            problems.add(page.source, link.line, *broken)
         elif not link.is_image and link.target.split("#", 1)[0].split("?", 1)[0].lower().endswith(".svg"):
-            problems.add(lesson.source, link.line, f"liên kết mở ảnh SVG '{link.target}' như một trang",
+            problems.add(page.source, link.line, f"liên kết mở ảnh SVG '{link.target}' như một trang",
                          f"hiện ảnh trong bài bằng ![mô tả]({link.target})")

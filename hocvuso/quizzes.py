@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from . import schema
 from .framework import SLUG, Competence, Framework
 from .glossary import Glossary, check_data_marks
 from .images import report_unusable
+from .links import find_pictures, picture_in_quiz_text
 from .problems import Problems, did_you_mean
 from .textmatch import normalise_answer
 from .yamlsource import UNREADABLE, Mapping, Sequence, read_yaml_file
@@ -250,6 +252,7 @@ def _question(item: Mapping, index: int, path: Path, problems: Problems) -> Ques
                  what=f"câu hỏi {index + 1}", example={**QUIZ_EXAMPLE, **_TYPE_EXAMPLE.get(kind, {})})
     if len(problems.items) > before:
         return None
+    _check_text_pictures(item, path, problems)
     prompt = item["prompt"].strip()
     common = dict(
         key=item.get("id") or _derived_key(prompt),
@@ -280,6 +283,25 @@ def _image(item: Mapping, path: Path, problems: Problems) -> Image | None:
     else:
         report_unusable(target, problems, [(path, image.line_of("src"), image["src"])])
     return Image(image["src"], image["alt"].strip())
+
+
+def _check_text_pictures(item: Mapping, path: Path, problems: Problems) -> None:
+    """Pictures written into a question's texts (S2-12): only the 'image' field's is published."""
+    for text, line in _texts(item):
+        for picture in find_pictures(text, line):
+            problems.add(path, line, *picture_in_quiz_text(picture, path.parent.name))
+
+
+def _texts(item: Mapping) -> Iterator[tuple[str, int]]:
+    """Every text of a checked question that is shown as Markdown, with the line it starts at."""
+    for key in ("prompt", "explanation", "feedback", "feedback_true", "feedback_false"):
+        if key in item:
+            yield item[key], item.line_of(key)
+    for key, parts in (("options", ("text", "feedback")), ("pairs", ("left", "right"))):
+        for entry in item.get(key, ()):
+            yield from ((entry[part], entry.line_of(part)) for part in parts if part in entry)
+    for index, text in enumerate(item.get("items", ())):
+        yield text, item["items"].line_of(index)
 
 
 def _choices(item, common, path, problems) -> Question | None:

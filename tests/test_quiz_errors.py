@@ -151,3 +151,66 @@ def test_a_valid_quiz_of_every_type_passes_check(course, capsys):
     course.lesson("co-ban/bai.md", extra="quiz: thu\n")
     course.write("quizzes/thu.yml", (FIXTURES / "every-type-quiz.yml").read_text(encoding="utf-8"))
     assert course.run("check") == 0
+
+
+IMAGE_FIELD = "ghi ở trường 'image' của câu hỏi, ví dụ image: {src: anh/ten-anh.png, alt: Mô tả ngắn}"
+
+
+def test_pictures_in_every_quiz_text_are_errors_at_their_line(course, capsys):
+    err = _check(course, capsys, HEADER + """\
+  - type: single
+    prompt: "Tin nhắn này là gì? ![Tin nhắn](https://example.com/tin.png)"
+    options:
+      - text: '<img src="anh/lua-dao.png" alt="Lừa đảo">'
+        correct: true
+        feedback: "Đúng: ![Đường link lạ](data:image/png;base64,iVBORw0KGgo=)"
+      - text: An toàn
+    explanation: |
+      Xem lại bài học.
+
+      <img alt="Đường link" src="//cdn.example.com/link.png">
+  - type: ordering
+    prompt: Sắp xếp
+    items: [Mở tin nhắn, "![Bấm](anh/bam.png)"]
+  - type: matching
+    prompt: Nối
+    pairs:
+      - {left: OTP, right: "<picture><source srcset='https://example.com/otp.webp'></picture>"}
+      - {left: QR, right: "Mã hình vuông"}
+  - type: true_false
+    prompt: Nghe và trả lời.
+    answer: true
+    feedback_false: "![Nghe lại](am-thanh/otp.mp3)"
+""")
+    remote = f"    gợi ý: tải ảnh về thư mục quizzes/ và {IMAGE_FIELD}\n"
+    local = (" viết trong chữ của câu hỏi sẽ không hiện: bài kiểm tra chỉ đưa lên trang ảnh ở trường 'image'\n"
+             f"    gợi ý: lưu ảnh thành tệp trong thư mục quizzes/ và {IMAGE_FIELD}\n")
+    assert err == (
+        "quizzes/thu.yml:6: ảnh 'https://example.com/tin.png' nằm trên máy chủ khác: nó sẽ không hiện khi không "
+        f"có mạng\n{remote}"
+        f"quizzes/thu.yml:8: ảnh 'anh/lua-dao.png'{local}"
+        f"quizzes/thu.yml:10: ảnh 'data:image/png;base64,iVBORw0KGgo='{local}"
+        "quizzes/thu.yml:12: ảnh '//cdn.example.com/link.png' nằm trên máy chủ khác: nó sẽ không hiện khi không "
+        f"có mạng\n{remote}"
+        f"quizzes/thu.yml:18: ảnh 'anh/bam.png'{local}"
+        "quizzes/thu.yml:22: ảnh 'https://example.com/otp.webp' nằm trên máy chủ khác: nó sẽ không hiện khi không "
+        f"có mạng\n{remote}"
+        "quizzes/thu.yml:27: tệp âm thanh 'am-thanh/otp.mp3' không phát được trong bài kiểm tra\n"
+        "    gợi ý: gắn tệp âm thanh vào bài học, ví dụ ngay trước bài kiểm tra: "
+        "![Nghe cô giáo đọc bài](am-thanh/bai-1.mp3)\n"
+        "\n7 lỗi.\n"), err
+
+
+def test_a_quiz_with_its_picture_in_the_image_field_and_links_in_its_text_passes(course, capsys):
+    from PIL import Image
+
+    (course.root / "quizzes/anh").mkdir(parents=True)
+    Image.new("RGB", (4, 3), "teal").save(course.root / "quizzes/anh/tin-nhan.png", "PNG")
+    course.lesson("co-ban/bai.md", extra="quiz: thu\n")
+    course.write("quizzes/thu.yml", HEADER + """\
+  - type: true_false
+    prompt: "Tin nhắn trong ảnh có [đường link](https://example.com) lạ: đó là lừa đảo. `![x](y.png)`"
+    answer: true
+    image: {src: anh/tin-nhan.png, alt: Tin nhắn báo trúng thưởng}
+""")
+    assert course.run("check") == 0, capsys.readouterr().err
