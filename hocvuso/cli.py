@@ -14,7 +14,7 @@ from . import __version__
 from .pipeline import build_site, check_course
 from .outputs import WRITE_ERRORS
 from .problems import CourseError
-from .progress import Progress
+from .progress import Progress, Silent
 from .settings import load_settings
 from .weight import report as weight_report
 
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         elif command == "usb":
             from .usb import build_usb
 
-            usb = build_usb(config_file, Path(args.out) if args.out else None, progress=Progress())
+            usb = build_usb(config_file, Path(args.out) if args.out else None, progress=_progress())
             print(f"Đã dựng {usb.built.pages} trang vào {_shown(usb.folder)}/ và {_shown(usb.archive)} "
                   f"({usb.archive_bytes / 1024 / 1024:.1f} MB). Chép thư mục hoặc tệp .zip sang USB; "
                   "mở tệp MO-KHOA-HOC.html để học, không cần mạng.")
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
             serve(config_file, host=args.host, port=args.port)
         else:  # build, handouts
-            progress = Progress()
+            progress = _progress()
             paper = args.paper if command == "handouts" or args.handouts else None
             built = build_site(config_file, site_dir=Path(args.site_dir) if args.site_dir else None,
                                progress=progress, handouts=paper)
@@ -90,6 +90,12 @@ def main(argv: list[str] | None = None) -> int:
             raise
         return _bug(error)
     return 0
+
+
+def _progress() -> Progress:
+    # Stage lines help someone watching a terminal; in a log or a pipe they would only be
+    # mixed into the list of problems.
+    return Progress() if sys.stderr.isatty() else Silent()
 
 
 def _bug(error: Exception) -> int:
