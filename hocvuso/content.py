@@ -16,7 +16,8 @@ from .framework import SLUG, Framework
 from .glossary import Glossary, check_marks, load_glossary
 from .images import RASTER, check_content_images
 from .lessons import MARKDOWN_SUFFIXES, Intro, Lesson, load_intro, load_lesson, output_path, slugify
-from .links import AUDIO_SUFFIXES, broken_link, find_html_files, find_links
+from .links import (AUDIO_SUFFIXES, bracket_flood_problem, bracket_floods, broken_link, find_html_files,
+                    find_links)
 from .problems import Problems, did_you_mean
 from .settings import Settings
 from .svg import unsafe_reason
@@ -180,6 +181,8 @@ def _check_name(rel: Path, source: Path, problems: Problems) -> bool:
 
 
 def _check_links(page: Lesson | Intro, root: Path, problems: Problems) -> None:
+    for line, count in bracket_floods(page.body, page.body_line):
+        problems.add(page.source, line, *bracket_flood_problem(count))
     for link in chain(find_links(page.body, page.body_line), find_html_files(page.body, page.body_line)):
         broken = broken_link(link, page.source, root)
         if broken:

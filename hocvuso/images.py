@@ -205,7 +205,7 @@ def _hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:10]
 
 
-_IMG = re.compile(r"<img\b([^>]*?)\s*/?>")
+_IMG = re.compile(r"<img\b([^<>]*?)\s*/?>")  # [^<>]: one pass even over unclosed tags
 _SRC = re.compile(r'\ssrc="([^"]+)"')
 
 

@@ -276,3 +276,26 @@ def _resolved(target: str, source: Path, content_dir: Path) -> Path | None:
 def _shorter(text: str, most: int = 80) -> str:
     # A message names what the author wrote, but a line-long target would bury it.
     return text if len(text) <= most else text[:most - 1] + "…"
+
+
+MAX_BRACKETS = 400  # per paragraph: real text has a few; Python-Markdown's link search is quadratic in them
+
+
+def bracket_floods(text: str, first_line: int) -> Iterator[tuple[int, int]]:
+    """(line, count) of each paragraph holding more than :data:`MAX_BRACKETS` "[": the
+    renderer (Python-Markdown) takes minutes over a few thousand of them."""
+    line, count = first_line, 0
+    for offset, row in enumerate(text.split("\n")):
+        if not row.strip():
+            if count > MAX_BRACKETS:
+                yield line, count
+            line, count = first_line + offset + 1, 0
+            continue
+        count += row.count("[")
+    if count > MAX_BRACKETS:
+        yield line, count
+
+
+def bracket_flood_problem(count: int) -> tuple[str, str]:
+    return (f"đoạn này có {count} dấu '[' (nhiều nhất {MAX_BRACKETS} mỗi đoạn): trang sẽ dựng rất lâu",
+            "bỏ bớt dấu '[' hoặc chia thành nhiều đoạn cách nhau bằng một dòng trống")

@@ -17,7 +17,7 @@ from . import schema
 from .framework import SLUG, Competence, Framework
 from .glossary import Glossary, check_data_marks
 from .images import report_unusable
-from .links import find_pictures, picture_in_quiz_text
+from .links import bracket_flood_problem, bracket_floods, find_pictures, picture_in_quiz_text
 from .problems import Problems, did_you_mean
 from .textmatch import normalise_answer
 from .yamlsource import UNREADABLE, Mapping, Sequence, read_yaml_file
@@ -290,6 +290,8 @@ def _check_text_pictures(item: Mapping, path: Path, problems: Problems) -> None:
     for text, line in _texts(item):
         for picture in find_pictures(text, line):
             problems.add(path, line, *picture_in_quiz_text(picture, path.parent.name))
+        for _, count in bracket_floods(text, line):
+            problems.add(path, line, *bracket_flood_problem(count))
 
 
 def _texts(item: Mapping) -> Iterator[tuple[str, int]]:
