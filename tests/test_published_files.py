@@ -94,3 +94,22 @@ def test_a_symlinked_folder_of_lessons_is_reported_not_silently_left_out(course,
     (course.root / "content/co-ban/them").symlink_to(outside)
     assert course.run("check") == 1
     assert "content/co-ban/them:1: thư mục này là liên kết tắt" in capsys.readouterr().err
+
+
+@pytest.mark.browser
+def test_an_svg_the_course_publishes_runs_nothing_even_opened_on_its_own(browser, course):
+    course.lesson("co-ban/bai.md", body="![Ổ khóa](anh/o-khoa.svg)\n")
+    course.write("content/co-ban/anh/o-khoa.svg", SAFE_SVG)
+    assert course.run("build") == 0
+    page = browser.new_page()
+    page.goto((course.root / "site/co-ban/bai.html").as_uri())
+    page.evaluate("localStorage.setItem('hocvuso:lop-thu:thu', '{\"v\":1}')")
+    assert page.locator("article img[alt='Ổ khóa']").evaluate("img => img.complete && img.naturalWidth > 0")
+    page.goto((course.root / "site/co-ban/anh/o-khoa.svg").as_uri())
+    page.goto((course.root / "site/co-ban/bai.html").as_uri())
+    assert page.evaluate("localStorage.getItem('hocvuso:lop-thu:thu')") == '{"v":1}'
+    page.close()
+    for kind, svg in SCRIPTED_SVGS.items():  # each would have cleared it, had it been published
+        course.write("content/co-ban/anh/o-khoa.svg", svg)
+        assert course.run("build") == 1, kind
+    assert (course.root / "site/co-ban/anh/o-khoa.svg").read_text(encoding="utf-8") == SAFE_SVG
