@@ -58,6 +58,12 @@ BROKEN = [
         id="list-item-indented-one-space-more-merges-into-the-one-above",
     ),
     pytest.param(
+        lambda c: c.write("content/co-ban/index.md", '---\ndomain_order:\n  - "5"\n  - "9"\n---\nGiới thiệu.\n'),
+        "content/co-ban/index.md:4: miền năng lực '9' không có trong khung năng lực\n"
+        "    gợi ý: các giá trị hợp lệ: 1, 2, 3, 4, 5, 6",
+        id="tier-domain-order-with-an-unknown-domain",
+    ),
+    pytest.param(
         lambda c: c.lesson("co-ban/truong-la.md", extra="titel: Bài\n"),
         "content/co-ban/truong-la.md:8: trường 'titel' không được hỗ trợ\n"
         "    gợi ý: có phải ý bạn là 'title'?",
