@@ -67,7 +67,7 @@ def read_content(settings: Settings, framework: Framework, problems: Problems) -
             _misplaced(rel, source, tier_slugs, problems)
             continue
         if len(rel.parts) == 2 and rel.stem == "index":
-            intro = load_intro(source, path, problems)
+            intro = load_intro(source, path, problems, framework)
             if intro:
                 tier_intros[tier.slug] = intro
             continue

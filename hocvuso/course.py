@@ -36,12 +36,13 @@ class GridRow:
 class TierPlan:
     tier: Tier
     intro: Intro | None
-    sections: tuple[DomainSection, ...]  # only domains that have lessons, framework order
+    sections: tuple[DomainSection, ...]  # only domains that have lessons, in learning order
     grid: tuple[GridRow, ...]  # every competence of the framework
 
     @property
     def lessons(self) -> tuple[Lesson, ...]:
-        """Reading order: domain by domain, each in its own order."""
+        """Reading order: domain by domain, each in its own order. The tier page, the
+        navigation, "Bài sau" and the printed tier book all follow it."""
         return tuple(lesson for section in self.sections for lesson in section.lessons)
 
     quiz_ids: tuple[str, ...] = ()  # quizzes of the tier's lessons, in reading order
@@ -89,10 +90,18 @@ def plan_course(framework: Framework, content: Content, quizzes: dict[str, Quiz]
     return Course(framework, content.home_intro, tuple(tiers), dict(quizzes or {}), content.glossary)
 
 
+def _learning_order(framework: Framework, intro: Intro | None) -> list[Domain]:
+    """The domains in the order a tier is learnt: those its intro's ``domain_order``
+    names first (a beginner starts with the phone itself, not with domain 1), then the
+    others in the framework's order."""
+    first = list(intro.domain_order) if intro else []
+    return sorted(framework.domains, key=lambda d: (first.index(d.code) if d.code in first else len(first)))
+
+
 def _plan_tier(framework: Framework, tier: Tier, lessons: list[Lesson], intro: Intro | None) -> TierPlan:
     sections = tuple(
         DomainSection(domain, tuple(x for x in lessons if x.domain_code == domain.code))
-        for domain in framework.domains
+        for domain in _learning_order(framework, intro)
         if any(x.domain_code == domain.code for x in lessons)
     )
     grid = tuple(

@@ -2,10 +2,12 @@
 
 For every lesson, ``handouts/<tier>/<lesson>.pdf`` holds the lesson in large type, its
 worksheet ("Phiếu bài tập": questions, boxes to tick, lines to write on, no answers)
-and, from a new page, the answer key ("Đáp án"), which is also its own PDF
-(``…-dap-an.pdf``) for the trainer alone. Each tier gets the same as one book with a
-cover. Trainer notes (``!!! huong-dan``) appear here and nowhere else. Made with
-WeasyPrint; black on white, so they photocopy in grayscale.
+and, from a new page, the answer key ("Đáp án"). The worksheet is also its own PDF
+(``…-phieu-bai-tap.pdf``), the one to photocopy for the class, and so is the answer key
+(``…-dap-an.pdf``), for the trainer alone. Each tier gets the same as one book with a
+cover and contents with page numbers, in the tier page's order. Trainer notes
+(``!!! huong-dan``) appear here and nowhere else. Made with WeasyPrint; black on white,
+so they photocopy in grayscale.
 """
 
 from __future__ import annotations
@@ -43,6 +45,10 @@ class Handouts:
     files: list[Path]
 
 
+WORKSHEET_SUFFIX = "-phieu-bai-tap"  # the worksheet alone, to photocopy for learners
+KEY_SUFFIX = "-dap-an"  # the answers alone, for the trainer
+
+
 def lesson_pdf_path(lesson: Lesson) -> str:
     return f"handouts/{lesson.tier.slug}/{Path(lesson.path).stem}.pdf"
 
@@ -69,26 +75,43 @@ def write_handouts(site: Path, course: Course, *, course_name: str, quizzes_dir:
                 stem = site / lesson_pdf_path(lesson)
                 pdf(_handout(course_name, [item], paper=paper), stem, lesson.source.parent)
                 if item["questions"]:
+                    pdf(_worksheets(course_name, [item], paper=paper),
+                        stem.with_name(stem.stem + WORKSHEET_SUFFIX + ".pdf"), lesson.source.parent)
                     pdf(_answer_key(course_name, [item], paper=paper),
-                        stem.with_name(stem.stem + "-dap-an.pdf"), lesson.source.parent)
+                        stem.with_name(stem.stem + KEY_SUFFIX + ".pdf"), lesson.source.parent)
         cover = _cover(course, plan)
-        target = site / "handouts" / f"{plan.tier.slug}.pdf"
-        pdf(_handout(course_name, items, paper=paper, cover=cover), target, base)
-        pdf(_answer_key(course_name, items, paper=paper), target.with_name(f"{plan.tier.slug}-dap-an.pdf"), base)
+        book = site / "handouts" / plan.tier.slug
+        pdf(_handout(course_name, items, paper=paper, cover=cover), book.with_suffix(".pdf"), base)
+        quizzed = [item for item in items if item["questions"]]
+        if quizzed:
+            pdf(_worksheets(course_name, quizzed, paper=paper),
+                book.with_name(book.name + WORKSHEET_SUFFIX + ".pdf"), base)
+            pdf(_answer_key(course_name, items, paper=paper), book.with_name(book.name + KEY_SUFFIX + ".pdf"), base)
     return Handouts(files)
+
+
+def _render(*, mode: str, title: str, course_name: str, footer: str, items: list[dict], paper: str,
+            cover: dict | None = None) -> str:
+    return _TEMPLATES.get_template("handout.html").render(
+        mode=mode, title=title, course=course_name, paper=paper, footer=footer, lessons=items, cover=cover)
 
 
 def _handout(course_name: str, items: list[dict], *, paper: str, cover: dict | None = None) -> str:
     """The lesson text, its worksheet and, from a new page, the answers."""
-    return _TEMPLATES.get_template("handout.html").render(
-        title=cover["title"] if cover else items[0]["title"], course=course_name, paper=paper,
-        footer=course_name, lessons=items, cover=cover, key_only=False)
+    return _render(mode="handout", title=cover["title"] if cover else items[0]["title"], course_name=course_name,
+                   footer=course_name, items=items, paper=paper, cover=cover)
+
+
+def _worksheets(course_name: str, items: list[dict], *, paper: str) -> str:
+    """The worksheets alone, each from a new page: what learners get on paper."""
+    title = f"Phiếu bài tập: {items[0]['title']}" if len(items) == 1 else f"Phiếu bài tập · {course_name}"
+    return _render(mode="worksheet", title=title, course_name=course_name, footer=f"{course_name} · Phiếu bài tập",
+                   items=items, paper=paper)
 
 
 def _answer_key(course_name: str, items: list[dict], *, paper: str) -> str:
-    return _TEMPLATES.get_template("handout.html").render(
-        title=f"Đáp án · {course_name}", course=course_name, paper=paper,
-        footer=f"{course_name} · Đáp án", lessons=items, cover=None, key_only=True)
+    return _render(mode="key", title=f"Đáp án · {course_name}", course_name=course_name,
+                   footer=f"{course_name} · Đáp án", items=items, paper=paper)
 
 
 def _lesson(course: Course, lesson: Lesson, site_url: str | None, quizzes_dir: Path) -> dict:
@@ -176,5 +199,4 @@ def _cover(course: Course, plan: TierPlan) -> dict:
         "lesson_count": len(plan.lessons),
         "minutes": sum(x.duration for x in plan.lessons),
         "competences": [f"{c.code} {c.name}" for c in ordered],
-        "contents": [x.title for x in plan.lessons],
     }

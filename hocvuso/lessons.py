@@ -60,6 +60,7 @@ class Intro:
     title: str | None
     body: str
     body_line: int = 1
+    domain_order: tuple[str, ...] = ()  # a tier's domains to learn first, in this order
 
 LIST_FIELDS = ("competences", "audiences", "objectives", "sources")
 
@@ -95,6 +96,11 @@ LESSON_EXAMPLE = {
 
 INTRO_SCHEMA = {"type": "object", "properties": {"title": {"type": "string", "minLength": 1}}}
 INTRO_EXAMPLE = {"title": "title: Tên trang"}
+TIER_INTRO_SCHEMA = {"type": "object", "properties": {
+    **INTRO_SCHEMA["properties"],
+    "domain_order": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+}}
+TIER_INTRO_EXAMPLE = {**INTRO_EXAMPLE, "domain_order": 'domain_order: ["5", "4", "2"]'}
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 QUIZ_MARKER = re.compile(r"^<!--\s*quiz\s*-->\s*$", re.M)  # places the quiz inside the lesson
@@ -146,15 +152,34 @@ def read_front_matter(source: Path, problems: Problems, *, required: bool) -> tu
     return meta, page.body, page.body_line
 
 
-def load_intro(source: Path, path: str, problems: Problems) -> Intro | None:
+def load_intro(source: Path, path: str, problems: Problems, framework: Framework | None = None) -> Intro | None:
+    """The home page's intro, or with ``framework`` a tier's, which may order its domains."""
     read = read_front_matter(source, problems, required=False)
     if read is None:
         return None
     meta, body, body_line = read
-    if not schema.check(meta, INTRO_SCHEMA, problems=problems, path=source,
-                        what="phần đầu trang giới thiệu", example=INTRO_EXAMPLE):
+    if not schema.check(meta, TIER_INTRO_SCHEMA if framework else INTRO_SCHEMA, problems=problems, path=source,
+                        what="phần đầu trang giới thiệu", example=TIER_INTRO_EXAMPLE if framework else INTRO_EXAMPLE):
         return None
-    return Intro(source, path, meta.get("title"), body, body_line)
+    order = _domain_order(meta, framework, source, problems) if framework and "domain_order" in meta else ()
+    if order is None:
+        return None
+    return Intro(source, path, meta.get("title"), body, body_line, order)
+
+
+def _domain_order(meta: Mapping, framework: Framework, source: Path, problems: Problems) -> tuple[str, ...] | None:
+    codes: Sequence = meta["domain_order"]
+    known = [d.code for d in framework.domains]
+    seen: list[str] = []
+    for index, code in enumerate(codes):
+        if code not in known:
+            problems.add(source, codes.line_of(index), f"miền năng lực '{code}' không có trong khung năng lực",
+                         did_you_mean(code, known))
+        elif code in seen:
+            problems.add(source, codes.line_of(index), f"miền năng lực '{code}' bị ghi hai lần", "xóa mã trùng")
+        else:
+            seen.append(code)
+    return tuple(seen) if len(seen) == len(codes) else None
 
 
 def load_lesson(

@@ -152,11 +152,27 @@ class _Loader(yaml.SafeLoader):
             data.key_lines[key] = self._line(key_node)
 
     def construct_yaml_seq(self, node):  # type: ignore[override]
+        for child in node.value:
+            self._check_merged_item(child)
         data = Sequence()
         data.line = self._line(node)
         data.item_lines = [self._line(child) for child in node.value]
         yield data
         data.extend(self.construct_object(child, deep=True) for child in node.value)
+
+    def _check_merged_item(self, item: yaml.Node) -> None:
+        """An item indented deeper than the "-" above it is not an item: YAML reads it as
+        more words of the item above, and two objectives become one run-on sentence."""
+        if not (isinstance(item, yaml.ScalarNode) and item.style is None
+                and item.end_mark.line > item.start_mark.line):
+            return
+        text = self.buffer[item.start_mark.index:item.end_mark.index]
+        for offset, line in enumerate(text.split("\n")[1:], start=1):
+            if line.lstrip().startswith("- "):
+                mark = yaml.Mark("", 0, item.start_mark.line + offset, 0, None, None)
+                raise _Refused("dòng này thụt vào sâu hơn dấu '-' của mục trên, nên YAML nối nó vào mục trên: "
+                               "hai mục thành một", "cho các dấu '-' của cùng danh sách thẳng cột với nhau "
+                               "(cùng số dấu cách ở đầu dòng)", mark)
 
     def construct_yaml_str(self, node):  # type: ignore[override]
         text = super().construct_yaml_str(node)
@@ -261,12 +277,53 @@ def load_yaml(text: str, *, first_line: int = 1, mkdocs: bool = False) -> Any:
         unclosed = any(word in (error.problem or "") for word in ("end of stream", "or ']'", "or '}'"))
         if unclosed and error.context_mark:
             mark = error.context_mark  # where the unclosed quote or bracket opened
+        quoted = _runaway_quote(loader.buffer, error.problem_mark) if error.problem_mark else None
+        if quoted:
+            raise YamlSyntaxError(quoted.start_mark.line + first_line, _runaway_message(quoted, first_line),
+                                  _QUOTE_HINT[quoted.style]) from None
         line = mark.line + first_line if mark else first_line
         raise YamlSyntaxError(line, _describe(error)) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(first_line, str(error)) from None
     finally:
         loader.dispose()
+
+
+# A line that YAML would read as a key ("feedback: ...") or a list item ("- text: ...").
+_STRUCTURE_LINE = re.compile(r"\s*(- |-$|[^\s\"'#:][^:]*:(\s|$))")
+_QUOTE_NAME = {'"': "dấu ngoặc kép (\")", "'": "dấu nháy đơn (')"}
+_QUOTE_HINT = {
+    '"': "thêm dấu \" ở cuối chuỗi trên dòng này; dấu \" nằm giữa chuỗi thì viết là \\\"",
+    "'": "thêm dấu ' ở cuối chuỗi trên dòng này; dấu ' nằm giữa chuỗi thì viết hai lần: ''",
+}
+
+
+def _runaway_quote(buffer: str, problem: yaml.Mark) -> yaml.ScalarToken | None:
+    """The quoted string that ran on from an unclosed quote into the lines below, if that is
+    what the error is about: PyYAML then reports where the string happens to end (at the
+    next quote, often many lines down), with a message about indentation.
+
+    It is the token right before the problem, quoted, and its later lines read as keys or
+    list items of their own.
+    """
+    before = None
+    try:
+        for token in yaml.scan(buffer.rstrip("\0"), Loader=yaml.SafeLoader):
+            if token.start_mark.index >= problem.index:
+                break
+            before = token
+    except yaml.YAMLError:
+        pass
+    if not (isinstance(before, yaml.ScalarToken) and before.style in _QUOTE_NAME
+            and before.end_mark.line > before.start_mark.line):
+        return None
+    inside = buffer[before.start_mark.index:before.end_mark.index].split("\n")[1:]
+    return before if any(_STRUCTURE_LINE.match(line) for line in inside) else None
+
+
+def _runaway_message(token: yaml.ScalarToken, first_line: int) -> str:
+    return (f"chuỗi mở bằng {_QUOTE_NAME[token.style]} ở dòng này chưa được đóng: YAML đọc tiếp các dòng "
+            f"dưới vào chuỗi, tới dấu {token.style} ở dòng {token.end_mark.line + first_line}")
 
 
 # PyYAML's messages, in words an author can act on. Matched on the problem text; an

@@ -41,6 +41,29 @@ BROKEN = [
         id="colon-inside-an-unquoted-title",
     ),
     pytest.param(
+        lambda c: c.write("content/co-ban/ngoac.md",
+                          '---\ntitle: "Mật khẩu\ncompetences: ["4.2"]\nlevel: 1\n---\nx\n'),
+        'content/co-ban/ngoac.md:2: lỗi cú pháp YAML trong phần đầu bài: chuỗi mở bằng dấu ngoặc kép (") ở '
+        'dòng này chưa được đóng: YAML đọc tiếp các dòng dưới vào chuỗi, tới dấu " ở dòng 3\n'
+        '    gợi ý: thêm dấu " ở cuối chuỗi trên dòng này; dấu " nằm giữa chuỗi thì viết là \\"',
+        id="unclosed-quote-at-the-line-it-opened",
+    ),
+    pytest.param(
+        lambda c: c.write("content/co-ban/muc-tieu.md",
+                          '---\ntitle: Bài\ncompetences: ["4.2"]\nlevel: 1\nduration: 10\nobjectives:\n'
+                          " - Đặt mật khẩu khó đoán\n  - Hiểu mã OTP là gì\n  - Biết phải làm gì\n---\nx\n"),
+        "content/co-ban/muc-tieu.md:8: phần đầu bài: dòng này thụt vào sâu hơn dấu '-' của mục trên, nên YAML nối nó vào "
+        "mục trên: hai mục thành một\n"
+        "    gợi ý: cho các dấu '-' của cùng danh sách thẳng cột với nhau (cùng số dấu cách ở đầu dòng)",
+        id="list-item-indented-one-space-more-merges-into-the-one-above",
+    ),
+    pytest.param(
+        lambda c: c.write("content/co-ban/index.md", '---\ndomain_order:\n  - "5"\n  - "9"\n---\nGiới thiệu.\n'),
+        "content/co-ban/index.md:4: miền năng lực '9' không có trong khung năng lực\n"
+        "    gợi ý: các giá trị hợp lệ: 1, 2, 3, 4, 5, 6",
+        id="tier-domain-order-with-an-unknown-domain",
+    ),
+    pytest.param(
         lambda c: c.lesson("co-ban/truong-la.md", extra="titel: Bài\n"),
         "content/co-ban/truong-la.md:8: trường 'titel' không được hỗ trợ\n"
         "    gợi ý: có phải ý bạn là 'title'?",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
 from pypdf import PdfReader
 
 from conftest import FIXTURES, REPO
+from htmltext import read, section
 
 TRAINER_NOTE = "Chuẩn bị sẵn hai điện thoại cho học viên thực hành."
 
@@ -43,6 +45,18 @@ def test_worksheet_asks_every_question_and_gives_no_answer_or_explanation(printe
     assert "Họ và tên" in worksheet
 
 
+def test_worksheet_alone_is_its_own_pdf_to_photocopy_with_no_lesson_text_and_no_answer(printed):
+    handouts = printed.root / "site/handouts"
+    for pdf in (handouts / "co-ban/lua-dao-phieu-bai-tap.pdf", handouts / "co-ban-phieu-bai-tap.pdf"):
+        pages = _text(pdf)
+        assert pages[0].startswith("Phiếu bài tập: Nhận biết lừa đảo qua điện thoại Họ và tên"), pdf
+        sheet = " ".join(pages)
+        assert "Mã OTP là gì?" in sheet and "Nối mỗi từ với ý nghĩa của nó." in sheet
+        for not_on_it in ["Kẻ gian hay giục bạn chuyển tiền.", "Dấu hiệu lừa đảo", TRAINER_NOTE, "Đáp án",
+                          "OTP là mật khẩu dùng một lần, ngân hàng", "cũng chấp nhận", "Tài liệu học tập"]:
+            assert not_on_it not in sheet, (pdf.name, not_on_it)
+
+
 def test_answer_key_starts_on_its_own_page_and_is_its_own_pdf(printed):
     pages = _text(printed.root / "site/handouts/co-ban/lua-dao.pdf")
     key = " ".join(p for p in pages if p.startswith("Đáp án"))
@@ -74,9 +88,17 @@ def test_bundled_course_tier_handout_has_a_cover_and_every_lesson(tmp_path):
     course = check_course(REPO / "mkdocs.yml").course
     written = write_handouts(tmp_path, course, course_name="Học vụ số", quizzes_dir=REPO / "quizzes",
                              lessons=False)
-    assert [p.name for p in written.files] == ["co-ban.pdf", "co-ban-dap-an.pdf"]
+    assert [p.name for p in written.files] == ["co-ban.pdf", "co-ban-phieu-bai-tap.pdf", "co-ban-dap-an.pdf"]
     pages = _text(tmp_path / "handouts" / "co-ban.pdf")
     assert "Tài liệu học tập: cấp Cơ bản" in pages[0] and "Năng lực số được rèn luyện" in pages[0]
+    # The tier page tells beginners to start with the phone itself; so does the book (review T8).
+    assert course.tiers[0].lessons[0].title == "Bật, tắt và sạc điện thoại"
+    contents = " ".join(pages[:3])  # the competences fill the cover; the contents follow
+    first, sheet = map(int, re.search(r"1\. Bật, tắt và sạc điện thoại (\d+) (\d+) 2\. Chạm, vuốt", contents).groups())
+    assert pages[first - 1].startswith("Bật, tắt và sạc điện thoại")
+    assert pages[sheet - 1].startswith("Phiếu bài tập: Bật, tắt và sạc điện thoại")
+    key = int(re.search(r"Đáp án \(dành cho người hướng dẫn[^)]*\) (\d+)", contents)[1])
+    assert pages[key - 1].startswith("Đáp án") and not pages[key - 2].startswith("Đáp án")
     everything = " ".join(pages)
     assert all(lesson.title in everything for lesson in course.lessons)
     assert "lừa đảo" in everything
@@ -135,3 +157,53 @@ def test_marked_terms_print_as_plain_words_with_their_meanings_after_the_lesson(
     text = " ".join(_text(course.root / "site/handouts/co-ban/otp.pdf"))
     assert "Không đọc mã OTP cho ai." in text and "[[" not in text
     assert "Từ ngữ trong bài OTP Mã số dùng một lần để xác nhận giao dịch." in text
+
+
+ONE_QUESTION = """\
+title: Thử
+competences: ["4.2"]
+level: 1
+questions:
+  - type: true_false
+    prompt: Được đọc mã OTP cho người lạ.
+    answer: false
+"""
+
+
+def test_tier_book_follows_the_tier_page_and_its_contents_give_the_pages(course):
+    course.write("quizzes/thu.yml", ONE_QUESTION)
+    # A beginner starts with the phone (domain 5), then safety (4); domain 1 follows by the framework.
+    course.write("content/co-ban/index.md", '---\ndomain_order: ["5", "4"]\n---\nBắt đầu từ điện thoại.\n')
+    course.lesson("co-ban/a-tim-kiem.md", title="Tìm kiếm trên mạng", competences='["1.1"]', extra="quiz: thu\n")
+    course.lesson("co-ban/b-mat-khau.md", title="Mật khẩu an toàn", extra="quiz: thu\n",
+                  body="Mật khẩu dài.\n\n" * 60)  # two pages: the next lesson's page number moves on
+    course.lesson("co-ban/c-bat-may.md", title="Bật và tắt máy", competences='["5.1"]')
+    assert course.run("handouts") == 0
+
+    on_tier_page = [text for _, text, _ in read(section(course.page("co-ban/index.html"), 'id="bai-hoc"',
+                                                        'id="kiem-tra-cuoi-cap"')).links]
+    assert on_tier_page == ["Bật và tắt máy", "Mật khẩu an toàn", "Tìm kiếm trên mạng"]
+    after_first = [text for _, text, classes in read(course.page("co-ban/c-bat-may.html")).links if "Bài sau" in text]
+    assert after_first == ["Bài sau › Mật khẩu an toàn"]  # "Bài sau" walks the same order
+
+    pages = _text(course.root / "site/handouts/co-ban.pdf")
+    contents = pages[0][pages[0].index("Nội dung"):]
+    rows = [(title, contents.index(title)) for title in on_tier_page]
+    assert [title for title, _ in sorted(rows, key=lambda r: r[1])] == on_tier_page  # the same order
+
+    def pages_of(title: str) -> tuple[int, int | None]:  # a row: "2. <title> <page> <worksheet page or –>"
+        page, sheet = re.search(rf"\d+\. {re.escape(title)} (\d+) (\d+|–)", contents).groups()
+        return int(page), None if sheet == "–" else int(sheet)
+
+    bat_may, no_sheet = pages_of("Bật và tắt máy")  # no quiz: no worksheet
+    mat_khau, mat_khau_sheet = pages_of("Mật khẩu an toàn")
+    tim_kiem, tim_kiem_sheet = pages_of("Tìm kiếm trên mạng")
+    assert no_sheet is None
+    key = int(re.search(r"Đáp án \(dành cho người hướng dẫn[^)]*\) (\d+)", contents)[1])
+    assert 1 < bat_may < mat_khau < mat_khau_sheet < tim_kiem < tim_kiem_sheet < key <= len(pages)
+    assert mat_khau_sheet - mat_khau >= 2  # the long lesson takes two pages before its worksheet
+    for page, start in [(bat_may, "Bật và tắt máy"), (mat_khau, "Mật khẩu an toàn"),
+                        (mat_khau_sheet, "Phiếu bài tập: Mật khẩu an toàn"), (tim_kiem, "Tìm kiếm trên mạng"),
+                        (tim_kiem_sheet, "Phiếu bài tập: Tìm kiếm trên mạng"), (key, "Đáp án")]:
+        assert pages[page - 1].startswith(start), (page, start, pages[page - 1][:80])
+        assert f"trang {page}/{len(pages)}" in pages[page - 1]  # the number printed on that page

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import REPO
+
 HEADER = 'title: Bài kiểm tra\ncompetences: ["4.2"]\nlevel: 1\nquestions:\n'
 
 
@@ -128,6 +130,29 @@ def test_numeric_answer_must_be_a_number_and_range_ordered(course, capsys):
 def test_yaml_syntax_error_in_a_quiz_has_its_line(course, capsys):
     err = _check(course, capsys, HEADER + "  - type: single\n    prompt: Mã OTP: là gì?\n")
     assert err.startswith("quizzes/thu.yml:6: lỗi cú pháp YAML: có dấu ':' ở chỗ không được phép")
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_an_unclosed_quote_is_reported_where_it_opened_not_where_the_next_quote_is(course, capsys, quote):
+    # The review's case (A2): the bundled quiz, a quote opened on line 7 and never closed.
+    bundled = (REPO / "quizzes" / "mat-khau-va-ma-otp.yml").read_text(encoding="utf-8")
+    broken = bundled.replace("prompt: Một mật khẩu", f"prompt: {quote}Một mật khẩu", 1)
+    assert broken.splitlines()[6].startswith(f"    prompt: {quote}")
+    err = _check(course, capsys, broken)
+    assert err.startswith("quizzes/thu.yml:7: lỗi cú pháp YAML: chuỗi mở bằng dấu "), err
+    assert "chưa được đóng" in err.splitlines()[0] and "thụt đầu dòng" not in err
+    assert f"gợi ý: thêm dấu {quote} ở cuối chuỗi trên dòng này" in err
+
+
+def test_an_answer_indented_one_space_more_is_not_merged_into_the_answer_above(course, capsys):
+    err = _check(course, capsys, HEADER + """\
+  - type: short_text
+    prompt: Mật khẩu dùng một lần gọi tắt là gì?
+    answers:
+      - mã OTP
+       - OTP
+""")
+    assert err.startswith("quizzes/thu.yml:9: dòng này thụt vào sâu hơn dấu '-' của mục trên"), err
 
 
 def test_quiz_marker_without_a_quiz_is_an_error(course, capsys):
