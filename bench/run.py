@@ -266,6 +266,49 @@ def search_visit(browser, site: Path, lesson: str, material: bool) -> dict:
     return {"steps": [(name, len(served), *_bytes(site, served)) for name, served in steps], "hits": hits}
 
 
+# DevTools' "Slow 3G" preset: 400 ms round trip and 500 kbit/s, each scaled as DevTools
+# does (latency x5, throughput x0.8), in both directions.
+SLOW_3G = {"offline": False, "latency": 2000, "downloadThroughput": 500 * 1000 / 8 * 0.8,
+           "uploadThroughput": 500 * 1000 / 8 * 0.8}
+
+
+def tier_download(browser, site: Path, tier: str = "co-ban") -> dict:
+    """Time and bytes of "Tải về để học không cần mạng" on a tier page, on slow 3G, from a
+    server compressing on the fly (gzip 6) as hosts do. The throttle is set on the service
+    worker's own target: the worker does the downloading, and a page's throttle does not
+    reach it."""
+    server = _serve(site, compress=True)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(base + f"{tier}/index.html", wait_until="networkidle")
+    page.evaluate("navigator.serviceWorker.ready.then(r => !!r.active)")
+    cdp = browser.new_browser_cdp_session()
+    worker = next(t for t in cdp.send("Target.getTargets")["targetInfos"]
+                  if t["type"] == "service_worker" and t["url"].startswith(base))
+    session = cdp.send("Target.attachToTarget", {"targetId": worker["targetId"], "flatten": False})["sessionId"]
+    replies: list[str] = []
+    cdp.on("Target.receivedMessageFromTarget", lambda event: replies.append(event["message"]))
+    for number, (method, params) in enumerate((("Network.enable", {}),
+                                               ("Network.emulateNetworkConditions", SLOW_3G)), start=1):
+        cdp.send("Target.sendMessageToTarget", {"sessionId": session, "message": json.dumps(
+            {"id": number, "method": method, "params": params})})
+    while sum('"id":' in r for r in replies) < 2:  # both commands acknowledged
+        page.wait_for_timeout(50)
+    mark = len(server.log)
+    start = time.monotonic()
+    page.get_by_role("button", name="Tải về để học không cần mạng").click()
+    page.locator(".hv-offline [role=status]").filter(has_text="Đã tải xong").wait_for(timeout=30 * 60 * 1000)
+    seconds = time.monotonic() - start
+    served = server.log[mark:]
+    cdp.detach()
+    context.close()
+    server.shutdown()
+    listed = json.loads((site / f"assets/hocvuso/offline-{tier}.json").read_text(encoding="utf-8"))["urls"]
+    raw, br, gz = _bytes(site, served)
+    return {"seconds": seconds, "files": len(listed), "requests": len(served), "raw": raw, "gz": gz, "br": br}
+
+
 def lesson_pages(site: Path, directory_urls: bool) -> tuple[str, str]:
     lessons = sorted(p for p in site.rglob("bai-*") if (p.is_file() and p.suffix == ".html") or p.is_dir())
     paths = [p.relative_to(site).as_posix() + ("/" if p.is_dir() else "") for p in lessons]
@@ -302,7 +345,8 @@ def main() -> None:
                     ("certificate", "chung-nhan.html", None)])
                 searches = (search_visit(browser, hv_site, hv_lesson, material=False),
                             search_visit(browser, md_site, md_lesson, material=True))
-                _print(n, times, hv, md, index.stat().st_size if index.exists() else 0, rows, searches)
+                _print(n, times, hv, md, index.stat().st_size if index.exists() else 0, rows, searches,
+                       tier_download(browser, hv_site))
         browser.close()
 
 
@@ -351,7 +395,7 @@ def _lighthouse_rows(hv_site, md_site, pages: list[tuple[str, str, str | None]])
     return rows
 
 
-def _print(n, times, hv, md, search_index, lighthouse_rows=(), searches=None):
+def _print(n, times, hv, md, search_index, lighthouse_rows=(), searches=None, download=None):
     print(f"\n=== {n} lessons, each with a quiz ===")
     print(f"{'':34}{'hocvuso':>14}{'material+quiz':>16}")
     for visit_name, label in (("first", "lesson+quiz, first visit"), ("repeat", "next lesson, repeat visit")):
@@ -376,6 +420,10 @@ def _print(n, times, hv, md, search_index, lighthouse_rows=(), searches=None):
             print(f"  {name:24}{a[0]:>4} req {kb(a[2]):>6}/{kb(a[3]):>6}{b[0]:>5} req {kb(b[2]):>6}/{kb(b[3]):>6}")
         for (query, a), (_, b) in zip(hv_search["hits"], md_search["hits"]):
             print(f"  hits {query!r:27} hocvuso: {a}\n  {'':32} material: {b}")
+    if download:
+        print(f"tier download (Cơ bản, hocvuso only), slow 3G, gzip server: {download['seconds']:.1f} s, "
+              f"{download['files']} files, {download['requests']} requests, "
+              f"{kb(download['gz'])} KB gzip ({kb(download['br'])} KB brotli, {kb(download['raw'])} KB raw)")
 
 
 if __name__ == "__main__":

@@ -2,56 +2,114 @@
 
 The service worker (hocvuso/assets/sw.js) keeps every page and asset a learner opens;
 each tier page offers to store the whole tier at once ("Tải về để học không cần mạng")
-from a list written here, with its download size. The worker's version is a hash of
-the site, so each deployment gets a fresh cache (see sw.js for how it swaps caches).
+from a list written here, with its download size. The list holds every page a learner of
+that tier can reach: the tier's own pages, and the course-wide ones (home, search with
+the tier's share of the index, progress, certificate, class, glossary), each with what
+its built HTML loads, and the PDF handouts those pages link to. Nothing else: a page of
+another tier, opened offline, gets the worker's "not downloaded" page
+(hocvuso/templates/not-saved.html), never another page under its address.
+
+The worker's version is a hash of the site, so each deployment gets a fresh cache (see
+sw.js for how it swaps caches).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
+from html.parser import HTMLParser
 from pathlib import Path
 
 import rjsmin
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .course import Course
-from .glossary import PAGE_PATH as GLOSSARY_PATH
+from .course import Course, TierPlan
 from .lessons import output_path
+from .pages import SEARCH_PATH
+from .search import index_path
+from .search_index import Index
 from .weight import resources, sizes
 
 ASSETS = Path(__file__).parent / "assets"
 LIST_DIR = "assets/hocvuso"
+_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                         autoescape=True, undefined=StrictUndefined)
 
 
 def tier_list_path(tier_slug: str) -> str:
     return f"{LIST_DIR}/offline-{tier_slug}.json"
 
 
-def write_offline_files(site: Path, course: Course) -> dict[str, int]:
-    """Write each tier's list and the service worker; returns tier slug -> brotli bytes."""
+def write_offline_files(site: Path, course: Course, *, pages: list[str], search: Index | None,
+                        site_name: str) -> dict[str, int]:
+    """Write each tier's list and the service worker; returns tier slug -> brotli bytes.
+
+    ``pages``: site paths of every page the course built, tiers' and course-wide.
+    """
     totals = {}
+    owned = {plan.tier.slug: set(tier_pages(plan)) for plan in course.tiers}
     for plan in course.tiers:
-        pages = ["index.html", output_path(plan.index_path), *(x.url for x in plan.lessons)]
-        if plan.quiz_ids:
-            pages.append(output_path(plan.final_test_path))
-        if course.glossary.terms:
-            pages.append(output_path(GLOSSARY_PATH))
-        urls: list[str] = []
-        for page in pages:
-            for path in [page, *resources(site, page, (site / page).read_text(encoding="utf-8"),
-                                                  media=True)]:
-                if path not in urls:
-                    urls.append(path)
+        others = set().union(*(p for slug, p in owned.items() if slug != plan.tier.slug))
+        urls = tier_files(site, [p for p in tier_pages(plan) + pages if p not in others], search=search,
+                          lessons={lesson.url for lesson in plan.lessons})
         total = sum(sizes(site / url)[0] for url in urls)
         (site / tier_list_path(plan.tier.slug)).write_text(
             json.dumps({"tier": plan.tier.name, "bytes": total, "urls": urls}, ensure_ascii=False),
             encoding="utf-8")
         totals[plan.tier.slug] = total
         _show_size(site / output_path(plan.index_path), plan.tier.slug, total)
-    version = _site_hash(site)
-    worker = (ASSETS / "sw.js").read_text(encoding="utf-8").replace("__VERSION__", version)
+    not_saved = _TEMPLATES.get_template("not-saved.html").render(site_name=site_name)
+    worker = (ASSETS / "sw.js").read_text(encoding="utf-8").replace("__VERSION__", _site_hash(site))
+    worker = worker.replace("__NOT_SAVED__", json.dumps(not_saved, ensure_ascii=False))
     (site / "sw.js").write_text(rjsmin.jsmin(worker), encoding="utf-8")
     return totals
+
+
+def tier_pages(plan: TierPlan) -> list[str]:
+    """Site paths of the pages that belong to one tier."""
+    pages = [output_path(plan.index_path), *(lesson.url for lesson in plan.lessons)]
+    if plan.quiz_ids:
+        pages.append(output_path(plan.final_test_path))
+    return pages
+
+
+def tier_files(site: Path, pages: list[str], *, search: Index | None, lessons: set[str]) -> list[str]:
+    """The pages, what each loads (read from its built HTML, recordings included), the PDFs
+    they link to, and, with the search page, the index files a search of ``lessons`` needs."""
+    urls: dict[str, None] = {}  # ordered set
+    for page in pages:
+        if not (site / page).is_file():
+            continue
+        html = (site / page).read_text(encoding="utf-8")
+        urls.update(dict.fromkeys([page, *resources(site, page, html, media=True),
+                                   *(pdf for pdf in _links(page, html) if (site / pdf).is_file())]))
+    if search and output_path(SEARCH_PATH) in urls:
+        urls.update(dict.fromkeys(f"{index_path(search)}/{path}" for path in search.files_for(lessons)))
+    return list(urls)
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.hrefs.append(href)
+
+
+def _links(page: str, html: str) -> list[str]:
+    """Site paths of the PDFs the page links to (handouts)."""
+    parser = _Links()
+    parser.feed(html)
+    found = []
+    for href in parser.hrefs:
+        path = href.split("#")[0].split("?")[0]
+        if path.endswith(".pdf") and "://" not in path and not path.startswith(("/", "data:")):
+            found.append(posixpath.normpath(posixpath.join(posixpath.dirname(page), path)))
+    return found
 
 
 def _show_size(tier_page: Path, slug: str, total: int) -> None:

@@ -162,7 +162,7 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
         rewrite_audio(fresh, list(checked.recordings))
         purge_site(fresh, list(PAGE_SCRIPTS))
         progress.stage("Lập chỉ mục tìm kiếm")
-        write_search_index(fresh, checked.course)
+        index = write_search_index(fresh, checked.course)
         progress.stage("Đo dung lượng trang")
         weights = _weigh(checked, fresh)
         if handouts:
@@ -171,7 +171,8 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
                            paper=handouts, site_url=settings.raw.get("site_url") or None)
         if for_server:
             progress.stage("Nén sẵn tệp cho máy chủ")
-            write_offline_files(fresh, checked.course)
+            write_offline_files(fresh, checked.course, pages=[output_path(p.path) for p in checked.pages],
+                                search=index, site_name=settings.site_name)
             write_server_files(fresh)
             precompress(fresh)
         mark(fresh)

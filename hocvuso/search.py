@@ -15,12 +15,18 @@ from .lessons import output_path
 from .pages import SEARCH_BUCKETS, SEARCH_INDEX, SEARCH_PATH
 from .search_index import Document, Index, build_index, lesson_sections
 
+
+def index_path(index: Index) -> str:
+    """Site path of the index's folder."""
+    return f"{Path(SEARCH_INDEX).parent.as_posix()}/{index.folder}"
+
+
 def write_search_index(site: Path, course: Course) -> Index:
     documents = [Document(lesson.title, lesson.url, plan.tier.name,
                           lesson_sections((site / lesson.url).read_text(encoding="utf-8")))
                  for plan in course.tiers for lesson in plan.lessons]
     index = build_index(documents)
-    folder = site / Path(SEARCH_INDEX).parent / index.folder
+    folder = site / index_path(index)
     for path, text in index.files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -161,10 +161,17 @@ class Index:
     files: dict[str, str]  # path inside the index folder -> script text
     folder: str  # "search-<hash>", named after its content
     buckets: int
+    pages: tuple[str, ...]  # site path of each document, by number
 
     @property
     def bytes(self) -> int:
         return sum(len(text.encode()) for text in self.files.values())
+
+    def files_for(self, pages: set[str]) -> list[str]:
+        """What a search limited to ``pages`` needs (offline, after a tier download): every
+        word file, since any word can file under any of them, and those lessons' own files."""
+        return [path for path in self.files if path.startswith("s/")] + \
+            [f"d/{n}.js" for n, page in enumerate(self.pages) if page in pages]
 
 
 def build_index(documents: list[Document]) -> Index:
@@ -194,7 +201,7 @@ def build_index(documents: list[Document]) -> Index:
         files[f"d/{n}.js"] = _call("d", n, {"t": doc.title, "u": doc.url, "r": doc.tier,
                                             "s": [[s.heading, s.anchor, s.text] for s in doc.sections]})
     digest = content_hash("".join(f"{path}\0{text}" for path, text in sorted(files.items())))
-    return Index(files, f"search-{digest}", buckets)
+    return Index(files, f"search-{digest}", buckets, tuple(doc.url for doc in documents))
 
 
 def _postings(docs: dict[int, float]) -> list[int]:

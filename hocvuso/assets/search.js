@@ -7,7 +7,7 @@
   "use strict";
   var doc = document, me = doc.currentScript, base = me.getAttribute("data-hv-index"),
     root = me.getAttribute("data-hv-root"), buckets = +me.getAttribute("data-hv-buckets"), PAGE = 10;
-  var words = [], pending = {}, got = {}, shown = 0, ranked = [], asked = 0, timer;
+  var words = [], pending = {}, got = {}, shown = 0, ranked = [], asked = 0, timer, found = "", unsaved = 0;
   var form = doc.getElementById("hv-search"), box = doc.getElementById("hv-q"),
     status = doc.getElementById("hv-search-status"), list = doc.getElementById("hv-results"),
     more = doc.getElementById("hv-more");
@@ -77,7 +77,7 @@
   function search(query) {
     var terms = split(query).filter(function (w, i, all) { return all.indexOf(w) === i; }), ask = ++asked;
     words = terms;
-    list.textContent = ""; more.hidden = true; ranked = []; shown = 0;
+    list.textContent = ""; more.hidden = true; ranked = []; shown = 0; unsaved = 0;
     if (!terms.length) { status.textContent = ""; return; }
     status.textContent = "Đang tìm…";
     Promise.all(terms.map(function (t) {
@@ -86,7 +86,7 @@
       if (ask !== asked) return;
       ranked = rank(terms, shards);
       var quoted = "“" + query.trim() + "”";
-      status.textContent = ranked.length ? "Tìm thấy " + ranked.length + " bài học có " + quoted + "."
+      found = status.textContent = ranked.length ? "Tìm thấy " + ranked.length + " bài học có " + quoted + "."
         : "Không tìm thấy bài học nào có " + quoted + ". Hãy thử từ khác, ít từ hơn, hoặc gõ không dấu.";
       page(ask);
     });
@@ -97,7 +97,9 @@
     shown += slice.length;
     Promise.all(slice.map(function (d) { return load("d/" + d.n + ".js"); })).then(function (pages) {
       if (ask !== asked) return;
-      pages.forEach(function (p) { if (p) list.appendChild(result(p)); });
+      pages.forEach(function (p) { if (p) list.appendChild(result(p)); else unsaved++; });
+      /* offline after a tier download, lessons of other tiers have no file here */
+      if (unsaved) status.textContent = found + " " + unsaved + " bài chưa được tải về máy này nên không hiện ở đây.";
       more.hidden = shown >= ranked.length;
     });
   }
