@@ -4,13 +4,17 @@
    A completion code carries name, place, tier, per-quiz scores and date in Crockford
    base32 with a CRC-16 that catches typos. It is a record the learner carries, not a
    tamper-proof credential: anyone can make one, and the pages say so. Nothing leaves
-   the device; text from codes is only ever set as textContent. */
+   the device; text from codes is only ever set as textContent.
+   A score shown anywhere is percent(): whole percent of questions right, rounded down.
+   Version 2 codes carry the final test's score exactly, so the certificate, the class
+   table and the CSV show one number; version 1 codes (tens of percent for every quiz)
+   still read, their final score in tens. */
 (function () {
   "use strict";
   var doc = document, root = doc.getElementById("hv-record");
   if (!root) return;
   var course = JSON.parse(doc.getElementById("hv-course").textContent);
-  var ALPHA = "0123456789ABCDEFGHJKMNPQRSTVWXYZ", VERSION = 1, EPOCH = Date.UTC(2025, 0, 1), DAY = 864e5;
+  var ALPHA = "0123456789ABCDEFGHJKMNPQRSTVWXYZ", VERSION = 2, EPOCH = Date.UTC(2025, 0, 1), DAY = 864e5;
   var tally = window.hvTally || function () { return null; };
 
   /* ---- completion codes */
@@ -29,7 +33,11 @@
       bytes.forEach(function (b) { put(b, 8); });
     }
     put(VERSION, 3); put(r.tier.i, 3); put(r.tier.h, 16); put(r.day, 15);
-    r.scores.forEach(function (s) { put(s ? (s.pass ? 16 : 0) | Math.round(s.pct / 10) : 31, 5); });
+    var fin = r.scores.length - 1;
+    r.scores.forEach(function (s, i) { /* pass bit, then tens of percent; the final test in whole percent */
+      if (i < fin) put(s ? (s.pass ? 16 : 0) | Math.round(s.pct / 10) : 31, 5);
+      else put(s ? (s.pass ? 128 : 0) | s.pct : 127, 8);
+    });
     text(r.name); text(r.place);
     while ((bits.length + 16) % 5) bits.push(0);
     put(crc16(bits), 16);
@@ -58,11 +66,13 @@
       for (var j = 0; j < n; j++) bytes.push(get(8));
       return fail ? "" : new TextDecoder().decode(new Uint8Array(bytes));
     }
-    if (get(3) !== VERSION) return { error: "Mã này do phiên bản khác của hocvuso tạo ra." };
+    var version = get(3);
+    if (version < 1 || version > VERSION) return { error: "Mã này do phiên bản khác của hocvuso tạo ra." };
     var index = get(3), h = get(16), day = get(15);
     var tier = course.tiers.filter(function (t) { return t.i === index && t.h === h; })[0];
     if (!tier) return { error: "Mã này thuộc khóa học khác, hoặc phiên bản khác của khóa học này." };
-    var scores = tier.q.concat([[tier.f]]).map(function () {
+    var scores = tier.q.concat([[tier.f]]).map(function (q, i) {
+      if (version > 1 && i === tier.q.length) { var f = get(8); return f === 127 ? null : { pass: f >= 128, pct: f & 127 }; }
       var v = get(5);
       return v === 31 ? null : { pass: v >= 16, pct: (v & 15) * 10 };
     });
@@ -79,10 +89,11 @@
   window.hvCode = { encode: encode, decode: decode, grouped: grouped }; /* for tests */
 
   /* ---- results on this device */
+  function percent(right, total) { return Math.floor(100 * right / total); } /* 14/15: 93; 199/200: 99, never 100 */
   function myScores(tier) {
     return tier.q.map(function (q) { return q[0]; }).concat([tier.f]).map(function (id) {
       var t = tally(id);
-      return t && t.done ? { pass: t.passed, pct: Math.round(100 * t.right / t.total), right: t.right, total: t.total } : null;
+      return t && t.done ? { pass: t.passed, pct: percent(t.right, t.total), right: t.right, total: t.total } : null;
     });
   }
   function status(tier, scores, code) { /* "pass" | "progress" | "none" for one competence */
