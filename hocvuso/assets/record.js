@@ -112,6 +112,19 @@
     return e;
   }
   function link(href, text) { var a = el("a", "", text); a.href = href; return a; }
+  /* A wide table scrolls in its own box, never the page; the box is a named region a
+     keyboard can focus and scroll (axe: scrollable-region-focusable). */
+  var scrollers = 0;
+  function scroller(table, name) {
+    var wrap = el("div", "hv-table-wrap"), caption = el("caption", "", name);
+    caption.id = "hv-table-" + ++scrollers;
+    table.insertBefore(caption, table.firstChild);
+    wrap.tabIndex = 0;
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-labelledby", caption.id);
+    wrap.appendChild(table);
+    return wrap;
+  }
   function key(name) { return "hocvuso:" + course.c + ":" + name; }
   function read(name, fallback) {
     try { return JSON.parse(localStorage.getItem(key(name))) || fallback; } catch (e) { return fallback; }
@@ -129,7 +142,6 @@
       if (fin && fin.pass) p.appendChild(link("chung-nhan.html?cap=" + encodeURIComponent(tier.s), "Nhận giấy chứng nhận"));
       sec.appendChild(p);
       var table = el("table", "hv-progress__table"), head = el("tr");
-      table.appendChild(el("caption", "", "Năng lực số của cấp " + tier.n));
       ["Năng lực số", "Trạng thái", "Bài kiểm tra"].forEach(function (h) { var th = el("th", "", h); th.scope = "col"; head.appendChild(th); });
       table.appendChild(head);
       tier.k.forEach(function (k) {
@@ -147,20 +159,19 @@
         tr.appendChild(cell);
         table.appendChild(tr);
       });
-      var wrap = el("div", "hv-table-wrap");
-      wrap.appendChild(table);
-      sec.appendChild(wrap);
+      sec.appendChild(scroller(table, "Năng lực số của cấp " + tier.n));
       root.appendChild(sec);
     });
   }
 
-  /* ---- the certificate itself, for the learner and for bulk printing */
+  /* ---- the certificate itself, for the learner and for bulk printing: one A4 landscape
+     sheet each (hocvuso.css), the code and QR beside the date at the foot */
   function certificate(r) {
     var box = el("article", "hv-cert"), fin = finalOf(r.scores);
     box.appendChild(el("p", "hv-cert__course", course.t));
     box.appendChild(el("h2", "hv-cert__title", "Giấy chứng nhận"));
     box.appendChild(el("p", "", "Chứng nhận"));
-    box.appendChild(el("p", "hv-cert__name", r.name));
+    box.appendChild(el("p", "hv-cert__name" + (Array.from(r.name).length > 30 ? " hv-cert__name--long" : ""), r.name));
     if (r.place) box.appendChild(el("p", "", r.place));
     box.appendChild(el("p", "", "đã hoàn thành chương trình học cấp " + r.tier.n + (fin ? ", bài kiểm tra cuối cấp đạt " + fin.pct + "%" : "") + "."));
     var passed = r.tier.k.filter(function (k) { return status(r.tier, r.scores, k[0]) === "pass"; });
@@ -170,15 +181,15 @@
       passed.forEach(function (k) { ul.appendChild(el("li", "", k[0] + " " + k[1])); });
       box.appendChild(ul);
     }
-    box.appendChild(el("p", "hv-cert__meta", "Ngày " + dateOf(r.day) + " · Khóa học: " + course.t + ", phiên bản " + course.v));
-    var code = el("div", "hv-cert__code");
-    if (window.hvQR) code.appendChild(window.hvQR(r.code, "Mã QR của mã hoàn thành"));
-    var c = el("p");
+    var foot = el("div", "hv-cert__code"), words = el("div", "hv-cert__words"), c = el("p");
+    if (window.hvQR) foot.appendChild(window.hvQR(r.code, "Mã QR của mã hoàn thành"));
     c.appendChild(doc.createTextNode("Mã hoàn thành: "));
     c.appendChild(el("code", "hv-cert__codetext", grouped(r.code)));
-    code.appendChild(c);
-    box.appendChild(code);
-    box.appendChild(el("p", "hv-cert__note", "Mã do máy của người học tạo ra, dùng để ghi nhận kết quả vào danh sách lớp; không phải văn bằng."));
+    words.appendChild(c);
+    words.appendChild(el("p", "hv-cert__meta", "Ngày " + dateOf(r.day) + " · Khóa học: " + course.t + ", phiên bản " + course.v));
+    words.appendChild(el("p", "hv-cert__note", "Mã do máy của người học tạo ra, dùng để ghi nhận kết quả vào danh sách lớp; không phải văn bằng."));
+    foot.appendChild(words);
+    box.appendChild(foot);
     return box;
   }
 
@@ -240,7 +251,6 @@
         var rows = all.filter(function (r) { return r.tier === tier; });
         if (!rows.length) return;
         var table = el("table", "hv-class__table"), head = el("tr");
-        table.appendChild(el("caption", "", "Cấp " + tier.n + ": " + rows.length + " học viên"));
         var heads = ["Họ và tên", "Xã, phường", "Ngày", "Cuối cấp"].concat(tier.k.map(function (k) { return k[0]; }), ["Xóa"]);
         heads.forEach(function (h, i) {
           var last = i === heads.length - 1, th = el("th", "", last ? undefined : h);
@@ -269,9 +279,7 @@
           tr.appendChild(cell);
           table.appendChild(tr);
         });
-        var wrap = el("div", "hv-table-wrap");
-        wrap.appendChild(table);
-        out.appendChild(wrap);
+        out.appendChild(scroller(table, "Cấp " + tier.n + ": " + rows.length + " học viên"));
       });
     }
     function csv() {
