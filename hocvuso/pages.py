@@ -18,8 +18,8 @@ from .glossary import Term, link_terms, used_terms
 from .lessons import Intro, Lesson, output_path
 from .handouts import lesson_pdf_path
 from .trainer_notes import without_trainer_notes
-from .quiz_pages import (FINAL_TEST_TITLE, QuizAssets, final_questions, final_test_html, lesson_quiz_html,
-                         scripts_for, with_slot)
+from .quiz_pages import (CERTIFICATE_PATH, FINAL_TEST_TITLE, QuizAssets, final_questions, final_test_html,
+                         lesson_quiz_html, scripts_for, with_slot)
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,9 @@ def _final_test(course: Course, plan: TierPlan, scripts: list[str]) -> Page:
         data={
             "kind": "final",
             "title": f"{FINAL_TEST_TITLE}: {tier.name}",
-            "tier": {"name": tier.name, "url": output_path(plan.index_path)},
+            "tier": {"name": tier.name, "slug": tier.slug, "url": output_path(plan.index_path)},
+            "quiz": plan.final_test_id,
+            "certificate": output_path(CERTIFICATE_PATH),
             "questions": len(final_questions(course, plan)),
             "quizzes": [q.title for q in quizzes],
             "scripts": scripts,

@@ -20,6 +20,7 @@ from .scripts import ASSET_DIR, QUIZ_ENGINE, script_asset
 SLOT = "hv-quiz-slot-3c1e"  # replaced by the quiz's HTML after rendering and sanitising
 FINAL_TEST_TITLE = "Bài kiểm tra cuối cấp"
 FINAL_QUESTIONS = 15  # at most, in a tier's final test: about 2 KB of HTML each
+CERTIFICATE_PATH = "chung-nhan.md"  # where a passed final test leads (hocvuso/record_pages.py)
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from pathlib import Path
 from .course import Course
 from .lessons import output_path
 from .pages import Page
-from .quiz_pages import QuizAssets
+from .quiz_pages import CERTIFICATE_PATH, QuizAssets
 
 PROGRESS = ("tien-do.md", "progress.html", "Tiến độ của tôi")
-CERTIFICATE = ("chung-nhan.md", "certificate.html", "Giấy chứng nhận")
+CERTIFICATE = (CERTIFICATE_PATH, "certificate.html", "Giấy chứng nhận")
 CLASS = ("lop-hoc.md", "class.html", "Lớp học")
 
 

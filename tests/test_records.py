@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
+import yaml
 from pypdf import PdfReader
+
+from conftest import CourseDir
 
 pytestmark = pytest.mark.browser
 
 NAME = "Nguyễn Thị Hoà"
 
 
-def _quiz(title: str, competence: str, n: int) -> str:
+def _quiz(title: str, competences: str | list[str], n: int) -> str:
+    codes = json.dumps([competences] if isinstance(competences, str) else competences)
     questions = "".join(f"  - {{id: c{i}, type: true_false, prompt: '{title}: câu {i}?', answer: true}}\n"
                         for i in range(n))
-    return f"title: {title}\ncompetences: [\"{competence}\"]\nlevel: 1\nquestions:\n{questions}"
+    return f"title: {title}\ncompetences: {codes}\nlevel: 1\nquestions:\n{questions}"
 
 
 @pytest.fixture
@@ -30,7 +35,7 @@ def site(course):
 
 
 def _pass_every_question(page, url):
-    page.goto(url)
+    page.goto(url, wait_until="domcontentloaded")  # the quiz engine is a deferred script: it has run
     for question in page.locator("li.hv-q").all():
         question.locator("label", has_text="Đúng").locator("input").check()
         question.get_by_role("button", name="Kiểm tra").click()
@@ -101,6 +106,114 @@ def test_passed_tier_gives_a_certificate_whose_code_a_trainer_adds_and_exports(b
     row.get_by_role("button").click()
     assert page.locator(".hv-class__table").count() == 0
     trainer.close()
+
+
+# The fullest certificate there is: the longest name and commune the form takes (40
+# characters each), and every competence of the bundled framework passed.
+LONG_NAME = "Tôn Nữ Hoàng Phương Thảo Nguyễn Thị Bích"
+LONG_PLACE = "Phường Hoàng Văn Thụ, thành phố Lạng Sơn"
+# From a code the class page prints names up to 63 bytes: 60 characters without accents.
+CLASSMATES = [("Nguyen Thi Hoang Phuong Thao Ton Nu Bich Ngoc Lan Anh Mai Ha",
+               "Xa Huong Son, huyen My Duc, thanh pho Ha Noi"),
+              ("Lò Văn Páo", "")]
+A4_LANDSCAPE = {"format": "A4", "landscape": True, "prefer_css_page_size": True}
+
+
+@pytest.fixture(scope="module")
+def full_site(tmp_path_factory):
+    """Eight lessons whose quizzes (2 questions each) cover all 24 competences of the
+    framework; the final test has 15 questions."""
+    course = CourseDir(tmp_path_factory.mktemp("records") / "course")
+    framework = yaml.safe_load((course.root / "content" / "framework.yml").read_text(encoding="utf-8"))
+    codes = [c["code"] for d in framework["domains"] for c in d["competences"]]
+    assert len(codes) == 24
+    for i in range(8):
+        three = codes[3 * i:3 * i + 3]
+        course.write(f"quizzes/q{i}.yml", _quiz(f"Bài {i}", three, 2))
+        course.lesson(f"co-ban/bai-{i}.md", title=f"Bài {i}", competences=json.dumps(three), extra=f"quiz: q{i}\n")
+    assert course.run("build") == 0
+    return course.root / "site"
+
+
+def _flat(text: str) -> str:
+    return "".join(text.split())  # pypdf puts spaces around some letters with diacritics
+
+
+def test_passed_final_test_leads_to_a_one_sheet_certificate_whose_score_the_class_page_repeats(
+        browser, full_site, tmp_path):
+    learner = browser.new_context(viewport={"width": 360, "height": 740})
+    page = learner.new_page()
+    for i in range(8):
+        _pass_every_question(page, (full_site / f"co-ban/bai-{i}.html").as_uri())
+    page.goto((full_site / "co-ban/kiem-tra-cuoi-cap.html").as_uri())
+    to_certificate = page.get_by_role("link", name="Nhận giấy chứng nhận")
+    questions = page.locator("li.hv-q").all()
+    assert len(questions) == 15 and to_certificate.count() == 0  # hidden until passed
+    for i, question in enumerate(questions):  # 14 of 15 right: 93%
+        question.locator("label", has_text="Sai" if i == 0 else "Đúng").locator("input").check()
+        question.get_by_role("button", name="Kiểm tra").click()
+    score = page.locator(".hv-quiz__score")
+    assert score.inner_text() == "Điểm: 14/15. Bạn đã đạt yêu cầu."
+    assert to_certificate.count() == 2  # right below the score, and at the top for coming back later
+    assert to_certificate.last.bounding_box()["y"] > score.bounding_box()["y"]
+    page.reload()
+    assert to_certificate.count() == 2
+    assert to_certificate.first.bounding_box()["y"] < page.locator("li.hv-q").first.bounding_box()["y"]
+    to_certificate.last.click()
+    assert page.url.endswith("chung-nhan.html?cap=co-ban")
+    page.get_by_label("Họ và tên của bạn").fill(LONG_NAME)
+    page.get_by_label("Xã, phường (không bắt buộc)").fill(LONG_PLACE)
+    page.get_by_role("button", name="Tạo giấy chứng nhận").click()
+    cert = page.locator(".hv-cert")
+    assert "bài kiểm tra cuối cấp đạt 93%." in cert.inner_text() and cert.locator("li").count() == 24
+    code = cert.locator(".hv-cert__codetext").inner_text()
+    sheets = PdfReader(io.BytesIO(page.pdf(**A4_LANDSCAPE))).pages
+    learner.close()
+    assert len(sheets) == 1 and sheets[0].mediabox.width > sheets[0].mediabox.height
+    text = _flat(sheets[0].extract_text())
+    assert _flat(LONG_NAME) in text and _flat(LONG_PLACE) in text and "93%" in text
+    assert code in text and "6.3" in text  # the code, in full, on the sheet with the name and the last competence
+
+    trainer = browser.new_context(accept_downloads=True)
+    page = trainer.new_page()
+    page.goto((full_site / "lop-hoc.html").as_uri())
+    page.get_by_label("Mã hoàn thành").fill(code)
+    page.get_by_role("button", name="Thêm vào lớp").click()
+    assert "93% ✓" in page.locator(".hv-class__table tr", has_text=LONG_NAME).inner_text()
+    assert [r["Bài kiểm tra cuối cấp (%)"] for r in _download_class_csv(page, tmp_path)] == ["93"]
+    trainer.close()
+
+
+def test_class_of_three_fits_a_phone_and_prints_one_sheet_per_learner(browser, full_site):
+    trainer = browser.new_context(viewport={"width": 360, "height": 740})  # a trainer's phone
+    page = trainer.new_page()
+    page.goto((full_site / "lop-hoc.html").as_uri())
+    passed = [{"pass": True, "pct": 100}] * 8 + [{"pass": True, "pct": 93}]
+    codes = [page.evaluate(ENCODE, [name, place, passed]) for name, place in [(LONG_NAME, LONG_PLACE)] + CLASSMATES]
+    for code in codes:
+        page.get_by_label("Mã hoàn thành").fill(code)
+        page.get_by_role("button", name="Thêm vào lớp").click()
+    # 24 competence columns scroll inside their own box, which a keyboard can reach; the page does not.
+    box = page.get_by_role("region", name="Cấp Cơ bản: 3 học viên")
+    assert box.get_attribute("tabindex") == "0"
+    assert box.evaluate("e => e.scrollWidth > e.clientWidth && e.getBoundingClientRect().right <= 360")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+    page.evaluate("window.print = () => {}")  # the browser's dialog; Chromium's PDF stands in for it
+    page.get_by_role("button", name="In giấy chứng nhận").click()
+    sheets = PdfReader(io.BytesIO(page.pdf(**A4_LANDSCAPE))).pages
+    # Laid out on the sheet's printable area (273 × 186 mm at 96 px per inch), nothing is cut off.
+    page.set_viewport_size({"width": 1032, "height": 703})
+    page.emulate_media(media="print")
+    cut = page.evaluate("""() => [...document.querySelectorAll('.hv-cert, .hv-cert__list')]
+      .filter(e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1).map(e => e.className)""")
+    trainer.close()
+    assert cut == []
+    assert len(sheets) == 3 and all(s.mediabox.width > s.mediabox.height for s in sheets)
+    for sheet, code, (name, place) in zip(sheets, codes, [(LONG_NAME, LONG_PLACE)] + CLASSMATES):
+        text = _flat(sheet.extract_text())
+        grouped = "-".join(code[i:i + 4] for i in range(0, len(code), 4))
+        assert _flat(name + place) in text and "93%" in text and grouped in text  # one learner a sheet, whole
 
 
 def _download_class_csv(page, tmp_path) -> list[dict[str, str]]:
@@ -181,7 +294,7 @@ ENCODE = """([name, place, scores]) => {
 @pytest.mark.parametrize("name,place", [(NAME, ""), ("Lò Văn Páo", "Phường Điện Biên Phủ"), ("Ê Đê H'Hen", "Xã Ea Kao"),
                                         ("Trần " * 20, "")])
 def test_code_round_trips_vietnamese_names_places_and_scores(codec, name, place):
-    scores = [{"pass": True, "pct": 100}, None, {"pass": False, "pct": 40}]
+    scores = [{"pass": True, "pct": 100}, None, {"pass": False, "pct": 66}]  # the final test's score exactly (2/3)
     code = codec.evaluate(ENCODE, [name, place, scores])
     assert set(code) <= set("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
     back = codec.evaluate("c => { const r = hvCode.decode(hvCode.grouped(c)); delete r.tier; return r; }", code)
@@ -190,6 +303,17 @@ def test_code_round_trips_vietnamese_names_places_and_scores(codec, name, place)
         assert back["name"] == name
     assert back["place"] == place and back["day"] == 693
     assert back["scores"] == scores
+
+
+# Made by the version 1 encoder for the `site` course (before final scores were exact):
+# Nguyễn Thị Hoà, Xã Tân Lập, day 693, Mã OTP 100% passed, Wi-Fi not done, final 93% passed.
+VERSION_1_CODE = "4ATDR5DEQYAD76EXBSW6XRAVH0AHME3EWB4146ZGX075HGX341AC78KE416E3ENDE0WX9"
+
+
+def test_code_made_before_exact_final_scores_still_reads_with_its_score_in_tens(codec):
+    back = codec.evaluate("c => { const r = hvCode.decode(c); delete r.tier; return r; }", VERSION_1_CODE)
+    assert (back["name"], back["place"], back["day"]) == (NAME, "Xã Tân Lập", 693)
+    assert back["scores"] == [{"pass": True, "pct": 100}, None, {"pass": True, "pct": 90}]
 
 
 def test_code_rejects_every_single_typo_and_swap_and_forgives_look_alikes(codec):

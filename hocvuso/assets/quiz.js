@@ -64,6 +64,11 @@
       el.textContent = t.passed ? "✓ Đã đạt" : t.done ? "Đã làm " + t.done + "/" + t.total + " câu" : "";
       el.className = el.className.replace(/ ?hv-passed/, "") + (t.passed ? " hv-passed" : "");
     });
+    /* What opens once a quiz is passed (the final test's way to the certificate). */
+    each(doc.querySelectorAll("[data-hv-when-passed]"), function (el) {
+      var id = el.getAttribute("data-hv-when-passed");
+      if (quizzes[id]) el.hidden = !tally(id).passed;
+    });
   }
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }

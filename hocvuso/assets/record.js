@@ -4,13 +4,17 @@
    A completion code carries name, place, tier, per-quiz scores and date in Crockford
    base32 with a CRC-16 that catches typos. It is a record the learner carries, not a
    tamper-proof credential: anyone can make one, and the pages say so. Nothing leaves
-   the device; text from codes is only ever set as textContent. */
+   the device; text from codes is only ever set as textContent.
+   A score shown anywhere is percent(): whole percent of questions right, rounded down.
+   Version 2 codes carry the final test's score exactly, so the certificate, the class
+   table and the CSV show one number; version 1 codes (tens of percent for every quiz)
+   still read, their final score in tens. */
 (function () {
   "use strict";
   var doc = document, root = doc.getElementById("hv-record");
   if (!root) return;
   var course = JSON.parse(doc.getElementById("hv-course").textContent);
-  var ALPHA = "0123456789ABCDEFGHJKMNPQRSTVWXYZ", VERSION = 1, EPOCH = Date.UTC(2025, 0, 1), DAY = 864e5;
+  var ALPHA = "0123456789ABCDEFGHJKMNPQRSTVWXYZ", VERSION = 2, EPOCH = Date.UTC(2025, 0, 1), DAY = 864e5;
   var tally = window.hvTally || function () { return null; };
 
   /* ---- completion codes */
@@ -29,7 +33,11 @@
       bytes.forEach(function (b) { put(b, 8); });
     }
     put(VERSION, 3); put(r.tier.i, 3); put(r.tier.h, 16); put(r.day, 15);
-    r.scores.forEach(function (s) { put(s ? (s.pass ? 16 : 0) | Math.round(s.pct / 10) : 31, 5); });
+    var fin = r.scores.length - 1;
+    r.scores.forEach(function (s, i) { /* pass bit, then tens of percent; the final test in whole percent */
+      if (i < fin) put(s ? (s.pass ? 16 : 0) | Math.round(s.pct / 10) : 31, 5);
+      else put(s ? (s.pass ? 128 : 0) | s.pct : 127, 8);
+    });
     text(r.name); text(r.place);
     while ((bits.length + 16) % 5) bits.push(0);
     put(crc16(bits), 16);
@@ -58,11 +66,13 @@
       for (var j = 0; j < n; j++) bytes.push(get(8));
       return fail ? "" : new TextDecoder().decode(new Uint8Array(bytes));
     }
-    if (get(3) !== VERSION) return { error: "Mã này do phiên bản khác của hocvuso tạo ra." };
+    var version = get(3);
+    if (version < 1 || version > VERSION) return { error: "Mã này do phiên bản khác của hocvuso tạo ra." };
     var index = get(3), h = get(16), day = get(15);
     var tier = course.tiers.filter(function (t) { return t.i === index && t.h === h; })[0];
     if (!tier) return { error: "Mã này thuộc khóa học khác, hoặc phiên bản khác của khóa học này." };
-    var scores = tier.q.concat([[tier.f]]).map(function () {
+    var scores = tier.q.concat([[tier.f]]).map(function (q, i) {
+      if (version > 1 && i === tier.q.length) { var f = get(8); return f === 127 ? null : { pass: f >= 128, pct: f & 127 }; }
       var v = get(5);
       return v === 31 ? null : { pass: v >= 16, pct: (v & 15) * 10 };
     });
@@ -79,10 +89,11 @@
   window.hvCode = { encode: encode, decode: decode, grouped: grouped }; /* for tests */
 
   /* ---- results on this device */
+  function percent(right, total) { return Math.floor(100 * right / total); } /* 14/15: 93; 199/200: 99, never 100 */
   function myScores(tier) {
     return tier.q.map(function (q) { return q[0]; }).concat([tier.f]).map(function (id) {
       var t = tally(id);
-      return t && t.done ? { pass: t.passed, pct: Math.round(100 * t.right / t.total), right: t.right, total: t.total } : null;
+      return t && t.done ? { pass: t.passed, pct: percent(t.right, t.total), right: t.right, total: t.total } : null;
     });
   }
   function status(tier, scores, code) { /* "pass" | "progress" | "none" for one competence */
@@ -101,6 +112,19 @@
     return e;
   }
   function link(href, text) { var a = el("a", "", text); a.href = href; return a; }
+  /* A wide table scrolls in its own box, never the page; the box is a named region a
+     keyboard can focus and scroll (axe: scrollable-region-focusable). */
+  var scrollers = 0;
+  function scroller(table, name) {
+    var wrap = el("div", "hv-table-wrap"), caption = el("caption", "", name);
+    caption.id = "hv-table-" + ++scrollers;
+    table.insertBefore(caption, table.firstChild);
+    wrap.tabIndex = 0;
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-labelledby", caption.id);
+    wrap.appendChild(table);
+    return wrap;
+  }
   function key(name) { return "hocvuso:" + course.c + ":" + name; }
   function read(name, fallback) {
     try { return JSON.parse(localStorage.getItem(key(name))) || fallback; } catch (e) { return fallback; }
@@ -118,7 +142,6 @@
       if (fin && fin.pass) p.appendChild(link("chung-nhan.html?cap=" + encodeURIComponent(tier.s), "Nhận giấy chứng nhận"));
       sec.appendChild(p);
       var table = el("table", "hv-progress__table"), head = el("tr");
-      table.appendChild(el("caption", "", "Năng lực số của cấp " + tier.n));
       ["Năng lực số", "Trạng thái", "Bài kiểm tra"].forEach(function (h) { var th = el("th", "", h); th.scope = "col"; head.appendChild(th); });
       table.appendChild(head);
       tier.k.forEach(function (k) {
@@ -136,20 +159,19 @@
         tr.appendChild(cell);
         table.appendChild(tr);
       });
-      var wrap = el("div", "hv-table-wrap");
-      wrap.appendChild(table);
-      sec.appendChild(wrap);
+      sec.appendChild(scroller(table, "Năng lực số của cấp " + tier.n));
       root.appendChild(sec);
     });
   }
 
-  /* ---- the certificate itself, for the learner and for bulk printing */
+  /* ---- the certificate itself, for the learner and for bulk printing: one A4 landscape
+     sheet each (hocvuso.css), the code and QR beside the date at the foot */
   function certificate(r) {
     var box = el("article", "hv-cert"), fin = finalOf(r.scores);
     box.appendChild(el("p", "hv-cert__course", course.t));
     box.appendChild(el("h2", "hv-cert__title", "Giấy chứng nhận"));
     box.appendChild(el("p", "", "Chứng nhận"));
-    box.appendChild(el("p", "hv-cert__name", r.name));
+    box.appendChild(el("p", "hv-cert__name" + (Array.from(r.name).length > 30 ? " hv-cert__name--long" : ""), r.name));
     if (r.place) box.appendChild(el("p", "", r.place));
     box.appendChild(el("p", "", "đã hoàn thành chương trình học cấp " + r.tier.n + (fin ? ", bài kiểm tra cuối cấp đạt " + fin.pct + "%" : "") + "."));
     var passed = r.tier.k.filter(function (k) { return status(r.tier, r.scores, k[0]) === "pass"; });
@@ -159,15 +181,15 @@
       passed.forEach(function (k) { ul.appendChild(el("li", "", k[0] + " " + k[1])); });
       box.appendChild(ul);
     }
-    box.appendChild(el("p", "hv-cert__meta", "Ngày " + dateOf(r.day) + " · Khóa học: " + course.t + ", phiên bản " + course.v));
-    var code = el("div", "hv-cert__code");
-    if (window.hvQR) code.appendChild(window.hvQR(r.code, "Mã QR của mã hoàn thành"));
-    var c = el("p");
+    var foot = el("div", "hv-cert__code"), words = el("div", "hv-cert__words"), c = el("p");
+    if (window.hvQR) foot.appendChild(window.hvQR(r.code, "Mã QR của mã hoàn thành"));
     c.appendChild(doc.createTextNode("Mã hoàn thành: "));
     c.appendChild(el("code", "hv-cert__codetext", grouped(r.code)));
-    code.appendChild(c);
-    box.appendChild(code);
-    box.appendChild(el("p", "hv-cert__note", "Mã do máy của người học tạo ra, dùng để ghi nhận kết quả vào danh sách lớp; không phải văn bằng."));
+    words.appendChild(c);
+    words.appendChild(el("p", "hv-cert__meta", "Ngày " + dateOf(r.day) + " · Khóa học: " + course.t + ", phiên bản " + course.v));
+    words.appendChild(el("p", "hv-cert__note", "Mã do máy của người học tạo ra, dùng để ghi nhận kết quả vào danh sách lớp; không phải văn bằng."));
+    foot.appendChild(words);
+    box.appendChild(foot);
     return box;
   }
 
@@ -229,7 +251,6 @@
         var rows = all.filter(function (r) { return r.tier === tier; });
         if (!rows.length) return;
         var table = el("table", "hv-class__table"), head = el("tr");
-        table.appendChild(el("caption", "", "Cấp " + tier.n + ": " + rows.length + " học viên"));
         var heads = ["Họ và tên", "Xã, phường", "Ngày", "Cuối cấp"].concat(tier.k.map(function (k) { return k[0]; }), ["Xóa"]);
         heads.forEach(function (h, i) {
           var last = i === heads.length - 1, th = el("th", "", last ? undefined : h);
@@ -258,9 +279,7 @@
           tr.appendChild(cell);
           table.appendChild(tr);
         });
-        var wrap = el("div", "hv-table-wrap");
-        wrap.appendChild(table);
-        out.appendChild(wrap);
+        out.appendChild(scroller(table, "Cấp " + tier.n + ": " + rows.length + " học viên"));
       });
     }
     function csv() {
