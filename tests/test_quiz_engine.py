@@ -170,6 +170,19 @@ def test_progress_survives_a_reload_and_shows_on_the_tier_page(context, site_url
     assert tier.locator("[data-hv-status=thu]").inner_text() == "✓ Đã đạt"
 
 
+def test_matching_letter_list_is_for_paper_only(quiz_site, context):
+    # Material's ".md-typeset ol:not([hidden])" once outranked the print-only class (review L2).
+    page = _open(context, (quiz_site.root / "site" / LESSON).as_uri())
+    letters = _question(page, "noi-cap").locator(".hv-q__choices")
+    assert letters.count() == 1
+    assert not letters.is_visible()
+    assert _question(page, "noi-cap").locator("select").first.is_visible()
+    page.emulate_media(media="print")
+    assert letters.is_visible()
+    assert letters.locator("li").all_inner_texts() == _question(page, "noi-cap").locator(
+        "select").first.locator("option:not([value=''])").all_inner_texts()
+
+
 def test_quiz_sits_at_its_marker_and_the_page_reads_without_javascript(quiz_site, browser):
     html = quiz_site.page(LESSON)
     assert html.index("Đọc kỹ.") < html.index('class="hv-quiz"') < html.index("Không đưa OTP cho ai.")
