@@ -38,6 +38,7 @@ def quiz_site(course):
     shutil.copy(FIXTURES / "every-type-quiz.yml", course.root / "quizzes" / "thu.yml")
     course.lesson("co-ban/otp.md", title="Mã OTP", extra="quiz: thu\n",
                   body="## Mở đầu\n\nĐọc kỹ.\n\n<!-- quiz -->\n\n## Ghi nhớ\n\nKhông đưa OTP cho ai.\n")
+    course.lesson("co-ban/wifi.md", title="Kết nối Wi-Fi")  # the next lesson, without a quiz
     assert course.run("build") == 0
     return course
 
@@ -109,6 +110,25 @@ def test_every_type_answered_wrong_says_chua_dung_with_feedback(context, site_ur
     assert page.locator(".hv-quiz__score").inner_text() == (
         "Điểm: 0/7. Chưa đạt: cần đúng ít nhất 5 câu. Bấm “Làm lại” để thử lần nữa.")
     assert page.locator(".hv-q__feedback[aria-live=polite]").count() == 7
+
+
+def test_a_passed_quiz_leads_on_to_the_next_lesson_right_under_its_score(context, site_url):
+    # Review L5: the pager sits at the foot of a long lesson, after the glossary.
+    page = _open(context, site_url + LESSON)
+    onward = page.locator(".hv-quiz").get_by_role("link", name="Bài tiếp theo Kết nối Wi-Fi")
+    for qid, how in WRONG.items():
+        _answer(page, qid, how)
+    assert onward.count() == 0  # failed: no way on from here
+    page.get_by_role("button", name="Làm lại").click()
+    for qid, how in RIGHT.items():
+        _answer(page, qid, how)
+    score = page.locator(".hv-quiz__score").bounding_box()
+    link = onward.bounding_box()
+    assert 0 <= link["y"] - (score["y"] + score["height"]) < 40 and link["height"] >= 44
+    page.reload()  # passed before: still there
+    onward.click()
+    assert page.locator("h1").inner_text() == "Kết nối Wi-Fi"
+    assert page.errors == []
 
 
 def test_short_text_ignores_case_spaces_accents_and_nfd(context, site_url):
