@@ -10,10 +10,14 @@ Everything is a script (``hvSearch.p(...)``, ``hvSearch.d(...)``) rather than JS
 because browsers refuse ``fetch`` from ``file://`` but run scripts, so search works
 from a USB stick too. Files:
 
-- ``s/<bucket>.js``: ``hvSearch.s(bucket, {folded: [idf, {spelling: [doc, weight, doc, weight…]}]})``,
-  doc numbers delta-encoded; words are spread over buckets of about 8 KB by a hash of
-  their folded form, so a query loads one small file per word, and a big course is a
-  few hundred files rather than one per word (slow to copy onto USB sticks);
+- ``s/<bucket>.js``: ``hvSearch.s(bucket, {folded: [idf, {spelling: [doc, weight, doc, weight…]},
+  {next: [doc, doc…]}]})``, doc numbers delta-encoded; words are spread over buckets of
+  about 8 KB by a hash of their folded form, so a query loads one small file per word, and
+  a big course is a few hundred files rather than one per word (slow to copy onto USB
+  sticks). The third part (left out when empty) lists, by folded form, the words that come
+  straight after this one and in which lessons, so that "ma otp" ranks lessons saying
+  "mã OTP" above those with "ma túy" and "OTP" apart, at no extra request: the word's
+  file is loaded anyway;
 - ``d/<n>.js``: ``hvSearch.d(n, {t: title, u: url, r: tier, s: [[heading, anchor, text]…]})``,
   loaded only for results on screen, to show their snippets.
 """
@@ -35,6 +39,7 @@ BUCKET_BYTES = 8000  # postings per file, before compression
 TITLE_BOOST, HEADING_BOOST = 8, 3
 _WORD = re.compile(r"[^\W_]+")
 _HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+_PHRASE_BREAK = re.compile(r"[^\w\s-]+")  # punctuation: words on either side are not "next to each other"
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")  # combining
 # Parts of a lesson page that are not the lesson's own text.
 _SKIPPED_CLASSES = {"hv-quiz", "hv-where", "hv-facts", "hv-pager", "hv-print", "headerlink", "hv-author",
@@ -62,6 +67,15 @@ def indexed_words(text: str) -> list[str]:
     """The words, plus hyphenated ones joined: "Wi-Fi" is also found as "wifi"."""
     joined = [w.replace("-", "") for w in _HYPHENATED.findall(normalize(text))]
     return words(text) + [w for w in joined if len(w) <= MAX_TOKEN]
+
+
+def adjacent_pairs(text: str) -> set[tuple[str, str]]:
+    """Folded words that follow one another in ``text``, within a stretch without punctuation."""
+    pairs = set()
+    for stretch in _PHRASE_BREAK.split(text):
+        folded = [fold(w) for w in words(stretch)]
+        pairs.update((a, b) for a, b in zip(folded, folded[1:]) if a != b)
+    return pairs
 
 
 def bucket(folded: str, buckets: int) -> int:
@@ -177,20 +191,24 @@ class Index:
 def build_index(documents: list[Document]) -> Index:
     # folded -> spelling -> doc -> weighted count
     counts: dict[str, dict[str, dict[int, float]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(float)))
+    # folded -> folded word right after it -> docs
+    following: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for n, doc in enumerate(documents):
-        for word in indexed_words(doc.title):
-            counts[fold(word)][word][n] += TITLE_BOOST
-        for section in doc.sections:
-            for word in indexed_words(section.heading):
-                counts[fold(word)][word][n] += HEADING_BOOST
-            for word in indexed_words(section.text):
-                counts[fold(word)][word][n] += 1
+        for text, boost in [(doc.title, TITLE_BOOST)] + [
+                (part, weight) for section in doc.sections
+                for part, weight in ((section.heading, HEADING_BOOST), (section.text, 1))]:
+            for word in indexed_words(text):
+                counts[fold(word)][word][n] += boost
+            for first, second in adjacent_pairs(text):
+                following[first][second].add(n)
     total = len(documents)
     entries = {}
     for folded, spellings in counts.items():
         found_in = {n for docs in spellings.values() for n in docs}
         idf = round(math.log(1 + total / len(found_in)), 3)
         entries[folded] = [idf, {spelling: _postings(docs) for spelling, docs in sorted(spellings.items())}]
+        if following.get(folded):
+            entries[folded].append({second: _gaps(docs) for second, docs in sorted(following[folded].items())})
     size = sum(len(json.dumps(entry, ensure_ascii=False)) for entry in entries.values())
     buckets = max(1, math.ceil(size / BUCKET_BYTES))
     grouped: list[dict] = [{} for _ in range(buckets)]
@@ -206,11 +224,16 @@ def build_index(documents: list[Document]) -> Index:
 
 def _postings(docs: dict[int, float]) -> list[int]:
     """[doc, weight, doc, weight…], doc numbers as gaps from the previous one."""
-    flat, previous = [], 0
-    for n in sorted(docs):
-        flat += [n - previous, max(1, round(10 * (1 + math.log(docs[n]))))]
-        previous = n
+    flat = []
+    for gap, n in zip(_gaps(docs), sorted(docs)):
+        flat += [gap, max(1, round(10 * (1 + math.log(docs[n]))))]
     return flat
+
+
+def _gaps(docs) -> list[int]:
+    """Doc numbers in order, each as its gap from the previous one."""
+    ordered = sorted(docs)
+    return [n - previous for previous, n in zip([0] + ordered, ordered)]
 
 
 def _call(name: str, *args) -> str:

@@ -68,3 +68,25 @@ def test_lesson_page_has_vietnamese_ui_and_no_horizontal_scroll_on_a_small_phone
     font_px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)")
     assert font_px >= 16
     page.close()
+
+
+def test_home_tier_cards_open_wherever_tapped_and_tiers_without_lessons_are_no_cards(browser, built):
+    # Review L8: only the tier's name was a link on a card drawn like a button; and home
+    # drew tiers without lessons as cards, as if they were courses.
+    page = _page(browser, [])
+    page.goto(built.joinpath("index.html").as_uri())
+    cards = page.locator(".hv-tiers > li")
+    assert cards.all_inner_texts() == ["Cơ bản\nBậc 1–2 · 2 bài học · khoảng 30 phút",
+                                       "Trung cấp\nBậc 3–4 · 1 bài học · khoảng 15 phút"]
+    later = page.locator(".md-content").get_by_text("Các cấp chưa có bài học")
+    assert later.inner_text() == "Các cấp chưa có bài học: Nâng cao (Bậc 5–6), Chuyên sâu (Bậc 7–8)."
+    assert page.get_by_role("link", name="Nâng cao").count() == 0
+    for name in ("Cơ bản", "Trung cấp"):
+        assert page.get_by_role("link", name=name, exact=True).count() == 1  # the link's name stays short
+    box = cards.nth(1).bounding_box()
+    corner = (box["x"] + box["width"] - 8, box["y"] + box["height"] - 8)  # far from the name
+    assert page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('a').textContent", corner) == "Trung cấp"
+    page.mouse.click(*corner)
+    page.wait_for_url("**/trung-cap/index.html")
+    assert page.locator("h1").inner_text() == "Trung cấp"
+    page.close()

@@ -38,6 +38,7 @@ def quiz_site(course):
     shutil.copy(FIXTURES / "every-type-quiz.yml", course.root / "quizzes" / "thu.yml")
     course.lesson("co-ban/otp.md", title="Mã OTP", extra="quiz: thu\n",
                   body="## Mở đầu\n\nĐọc kỹ.\n\n<!-- quiz -->\n\n## Ghi nhớ\n\nKhông đưa OTP cho ai.\n")
+    course.lesson("co-ban/wifi.md", title="Kết nối Wi-Fi")  # the next lesson, without a quiz
     assert course.run("build") == 0
     return course
 
@@ -111,6 +112,25 @@ def test_every_type_answered_wrong_says_chua_dung_with_feedback(context, site_ur
     assert page.locator(".hv-q__feedback[aria-live=polite]").count() == 7
 
 
+def test_a_passed_quiz_leads_on_to_the_next_lesson_right_under_its_score(context, site_url):
+    # Review L5: the pager sits at the foot of a long lesson, after the glossary.
+    page = _open(context, site_url + LESSON)
+    onward = page.locator(".hv-quiz").get_by_role("link", name="Bài tiếp theo Kết nối Wi-Fi")
+    for qid, how in WRONG.items():
+        _answer(page, qid, how)
+    assert onward.count() == 0  # failed: no way on from here
+    page.get_by_role("button", name="Làm lại").click()
+    for qid, how in RIGHT.items():
+        _answer(page, qid, how)
+    score = page.locator(".hv-quiz__score").bounding_box()
+    link = onward.bounding_box()
+    assert 0 <= link["y"] - (score["y"] + score["height"]) < 40 and link["height"] >= 44
+    page.reload()  # passed before: still there
+    onward.click()
+    assert page.locator("h1").inner_text() == "Kết nối Wi-Fi"
+    assert page.errors == []
+
+
 def test_short_text_ignores_case_spaces_accents_and_nfd(context, site_url):
     page = _open(context, site_url + LESSON)
     for typed in ["  MÃ   otp ", unicodedata.normalize("NFD", "mã OTP"), "ma otp."]:
@@ -168,6 +188,19 @@ def test_progress_survives_a_reload_and_shows_on_the_tier_page(context, site_url
     assert page.locator(".hv-quiz__score").inner_text() == "Điểm: 7/7. Bạn đã đạt yêu cầu."
     tier = _open(context, site_url + "co-ban/index.html")
     assert tier.locator("[data-hv-status=thu]").inner_text() == "✓ Đã đạt"
+
+
+def test_matching_letter_list_is_for_paper_only(quiz_site, context):
+    # Material's ".md-typeset ol:not([hidden])" once outranked the print-only class (review L2).
+    page = _open(context, (quiz_site.root / "site" / LESSON).as_uri())
+    letters = _question(page, "noi-cap").locator(".hv-q__choices")
+    assert letters.count() == 1
+    assert not letters.is_visible()
+    assert _question(page, "noi-cap").locator("select").first.is_visible()
+    page.emulate_media(media="print")
+    assert letters.is_visible()
+    assert letters.locator("li").all_inner_texts() == _question(page, "noi-cap").locator(
+        "select").first.locator("option:not([value=''])").all_inner_texts()
 
 
 def test_quiz_sits_at_its_marker_and_the_page_reads_without_javascript(quiz_site, browser):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -64,3 +66,35 @@ def test_without_javascript_the_control_is_not_shown(browser, site):
     page.goto((site / PAGES[2]).as_uri())
     assert page.locator(".hv-prefs-button").is_hidden()  # a button that could do nothing
     context.close()
+
+
+BROKEN_OR_HIDDEN = """() => {  /* words of the grid's links split over two lines, or outside the grid's box */
+  const box = document.querySelector('.hv-grid-wrap').getBoundingClientRect(), bad = [];
+  for (const link of document.querySelectorAll('.hv-grid a')) {
+    const text = link.firstChild, re = /\\S+/g;
+    for (let m; (m = re.exec(text.data));) {
+      const range = document.createRange();
+      range.setStart(text, m.index); range.setEnd(text, m.index + m[0].length);
+      const rects = [...range.getClientRects()];
+      if (rects.length !== 1 || rects[0].right > box.right + 0.5) bad.push(m[0]);
+    }
+  }
+  return bad;
+}"""
+
+
+@pytest.mark.parametrize("size", ["Vừa", "Rất lớn"])
+def test_tier_grid_keeps_syllables_whole_and_on_screen_at_every_text_size(context, site, size):
+    # Review L6: at 360 px the grid's columns broke "đườn/g", and at "Rất lớn" ran off screen.
+    page = context.new_page()
+    page.goto((site / PAGES[1]).as_uri())
+    page.get_by_role("button", name="Cỡ chữ").click()
+    page.get_by_role("button", name=size, exact=True).click()
+    grid = page.locator(".hv-grid-wrap")
+    assert grid.get_by_role("link").count() == 1
+    assert page.evaluate(BROKEN_OR_HIDDEN) == []
+    assert page.evaluate("(w => w.scrollWidth - w.clientWidth)(document.querySelector('.hv-grid-wrap'))") <= 0
+    # Stacked, each lesson still says its level, and the table keeps its row and column headers.
+    assert grid.get_by_role("cell").filter(has=page.get_by_role("link")).inner_text().startswith("Bậc 1:")
+    assert grid.get_by_role("rowheader", name=re.compile(r"^4\.2 ")).count() == 1
+    assert grid.get_by_role("columnheader", name="Bậc 2").count() == 1

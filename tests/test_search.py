@@ -71,6 +71,15 @@ def test_bundled_course_puts_the_expected_lesson_first(context, bundled_url, que
     assert _search(page, query)[0] == expected
 
 
+def test_words_typed_side_by_side_rank_and_show_where_they_stand_together(context, bundled_url):
+    # Review L3: "ma otp" once put the police-call lesson first, for "rửa tiền hay ma túy".
+    page = _page(context, [])
+    page.goto(bundled_url + "tim-kiem.html")
+    assert _search(page, "ma otp")[0] == "Mật khẩu và mã OTP"
+    snippets = page.locator(".hv-result__snippet").all_inner_texts()
+    assert all(re.search(r"\bmã OTP\b", s, re.I) for s in snippets[:3]), snippets[:3]
+
+
 def test_learner_reaches_search_from_the_header_and_opens_a_result_at_its_section(context, bundled_url):
     page = _page(context, [])
     page.goto(bundled_url + "co-ban/index.html")
@@ -101,6 +110,9 @@ def small_site(course):
                   body="## Dụng cụ\n\nMột con dao và hạt lúa giống. Lúa cần nước.\n")
     course.lesson("co-ban/an-toan/ma-doc.md", title="Mã độc",
                   body="Chữ `<img src=x onerror=alert(1)>` trong tin nhắn lạ là mã độc.\n")
+    course.lesson("co-ban/an-toan/ma-tuy.md", title="Thuốc và ma túy",
+                  body="Nói không với ma túy. Ngân hàng gửi OTP, đừng đưa cho ai.\n")
+    course.lesson("co-ban/an-toan/bi-mat.md", title="Giữ bí mật", body="Ngân hàng không bao giờ hỏi mã OTP.\n")
     for n in range(11):
         course.lesson(f"co-ban/thiet-bi/bai-{n}.md", title=f"Điện thoại bài {n}", competences='["5.1"]',
                       body="Điện thoại thông minh.\n")
@@ -114,6 +126,18 @@ def test_exact_accents_rank_first_and_folded_spellings_follow(context, small_sit
     assert _search(page, "lừa đảo")[0] == "Nhận biết lừa đảo"
     assert _search(page, "lúa dao")[0] == "Trồng lúa"
     assert set(_search(page, "lua dao")) == {"Nhận biết lừa đảo", "Trồng lúa"}
+
+
+def test_words_typed_next_to_each_other_rank_lessons_where_they_are_next_to_each_other_first(context, small_site):
+    page = _page(context, [])
+    page.goto((small_site / "tim-kiem.html").as_uri())
+    # Both lessons have both words; "ma" is spelled exactly so only in the title "ma túy".
+    assert _search(page, "ma otp")[0] == "Giữ bí mật"
+    assert _search(page, "mã otp")[0] == "Giữ bí mật"
+    assert _search(page, "otp ma")[0] == "Thuốc và ma túy"  # in the order typed
+    assert _search(page, "má otp")[0] == "Thuốc và ma túy"  # typed accents must match: "má" is in neither
+    first = page.locator(".hv-result").first
+    assert {m.lower() for m in first.locator("mark").all_inner_texts()} == {"ma", "otp"}
 
 
 def test_results_come_ten_at_a_time_and_unknown_words_say_so(context, small_site):

@@ -6,7 +6,7 @@ import json
 import re
 import unicodedata
 
-from hocvuso.search_index import (Document, Section, bucket, build_index, fold, indexed_words, lesson_sections,
+from hocvuso.search_index import (Document, Section, adjacent_pairs, bucket, build_index, fold, indexed_words, lesson_sections,
                                   words)
 
 
@@ -67,15 +67,28 @@ def _entry(index, word):
 
 def test_a_folded_word_keeps_each_accented_spelling_with_its_lessons():
     index = _index()
-    idf, spellings = _entry(index, "lua")
+    idf, spellings, _ = _entry(index, "lua")
     assert set(spellings) == {"lừa", "lúa"}
     lua_dao_docs = spellings["lừa"][0::2]  # [gap, weight, gap, weight…]
     assert lua_dao_docs == [0]
     assert spellings["lúa"][0::2] == [1]
     assert spellings["lúa"][1] > _entry(index, "giống")[1]["giống"][1]  # a title word weighs more
-    _, dao = _entry(index, "dao")
+    _, dao, *_ = _entry(index, "dao")
     assert set(dao) == {"đảo", "dao"}
     assert idf > 0
+
+
+def test_words_next_to_each_other_are_filed_under_the_first_with_their_lessons():
+    index = _index()
+    assert _entry(index, "lua")[2] == {"dao": [0], "giong": [1]}  # "lừa đảo" in lesson 0, "lúa giống" in 1
+    assert _entry(index, "ma")[2] == {"otp": [2]}
+    assert _entry(index, "otp")[2] == {"khong": [2]}  # U+2028 separates lines, not phrases
+    assert len(_entry(index, "thoai")) == 2  # "điện thoại. Lừa đảo": nothing follows across a full stop
+    assert adjacent_pairs("Kẻ gian, lừa đảo (qua) Zalo-Chat lừa lừa") == {
+        ("ke", "gian"), ("lua", "dao"), ("zalo", "chat"), ("chat", "lua")}
+    docs = [Document(f"Bài {n}", f"b{n}.html", "Cơ bản", [Section("", "", "Mã OTP" if n % 2 else "Mã độc")])
+            for n in range(6)]
+    assert _entry(build_index(docs), "ma")[2] == {"doc": [0, 2, 2], "otp": [1, 2, 2]}  # lessons as gaps
 
 
 def test_every_word_is_in_the_file_its_bucket_names_and_lessons_have_their_own_files():

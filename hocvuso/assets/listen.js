@@ -15,7 +15,7 @@
     SKIP = ".hv-where,.hv-facts,.hv-competences,.hv-sources,.hv-print,.hv-print-only:not(.hv-q__choices)," +
       ".hv-terms,.hv-term__tip,.hv-audio,.headerlink,nav,button,select,[role=status],[aria-hidden=true]",
     C = ".hv-q__choices",  /* hidden on screen, but a matching question's options are heard only there */
-    CANNOT = "Trình duyệt này không đọc bài được. Hãy mở trang bằng Chrome.",
+    ua = navigator.userAgent, inApp = /; wv\)|FBA[NV]|Zalo|Instagram|Line\//.test(ua),  /* an app's own browser */
     KEY = "hocvuso:slow", list = [], at = 0, gen = 0, slow, voice, lit, u,
     state = 0;  /* 0 idle, 1 reading, 2 paused */
   try { slow = localStorage.getItem(KEY); } catch (e) { /* private mode */ }
@@ -26,8 +26,23 @@
     setTimeout(done, 1500);
   });
   function vietnamese() {  /* "vi-VN", "vi_VN" or "vi"; one on the phone before one that needs the internet */
-    return synth.getVoices().filter(function (v) { return /^vi([-_]|$)/i.test(v.lang); })
+    voice = synth.getVoices().filter(function (v) { return /^vi([-_]|$)/i.test(v.lang); })
       .sort(function (a, b) { return b.localService - a.localService; })[0];
+    slower.hidden = !voice;  /* nothing to slow down */
+    return voice;
+  }
+  /* Why nothing can be read, and what to do, told apart: a browser without speech (an
+     app's own, such as Zalo's), a phone whose speech engine is missing or turned off (no
+     voice at all, even in Chrome), or one with no Vietnamese voice. */
+  function cannot() {
+    var none = !ready || !synth.getVoices().length;
+    if (none && (inApp || !ready)) return inApp ? "Trang đang mở trong một ứng dụng, nơi không đọc bài được. " +
+      "Hãy mở trang bằng Chrome: bấm ⋮ rồi chọn “Mở bằng trình duyệt”." :
+      "Trình duyệt này không đọc bài được. Hãy mở trang bằng Chrome.";
+    return (none ? "Máy này chưa có bộ đọc văn bản, hoặc bộ đọc đang tắt." : "Máy này chưa có giọng đọc tiếng Việt.") +
+      " Cách thêm: " + (/Android/.test(ua) ? "mở Cài đặt › Ngôn ngữ (hoặc Hỗ trợ tiếp cận) › Chuyển văn bản " +
+      "thành giọng nói, chọn “Dịch vụ lời nói của Google” (tải ở CH Play nếu chưa có), tải giọng Tiếng Việt"
+      : "thêm giọng Tiếng Việt trong phần cài đặt giọng nói của máy") + ", rồi mở lại trang này.";
   }
 
   /* What to read under root, in reading order: runs of text nodes that share their nearest
@@ -117,13 +132,9 @@
     unmark();
   }
   function start(root) {
-    tell(ready ? "" : CANNOT);
+    tell(ready ? "" : cannot());
     if (ready) ready.then(function () {
-      /* No voice at all is a browser that cannot speak (an app's built-in browser, say):
-         a phone's speech engine always has some voice. */
-      if (!(voice = vietnamese())) return tell(synth.getVoices().length ? "Điện thoại này chưa có giọng đọc " +
-        "tiếng Việt. Cách thêm: mở Cài đặt › Ngôn ngữ (hoặc Hỗ trợ tiếp cận) › Chuyển văn bản thành giọng nói, " +
-        "tải giọng Tiếng Việt, rồi mở lại trang này." : CANNOT);
+      if (!vietnamese()) return tell(cannot());
       unmark();
       list = sentences(root);
       at = 0;
@@ -167,6 +178,7 @@
   box.append(main, slower, end, status);
   h1.after(box);
   show();
+  slower.hidden = !ready;
   if (ready) {
     addEventListener("pagehide", stop);
     ready.then(function () {  /* a button per quiz question, only where it can be read */

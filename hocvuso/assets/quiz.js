@@ -168,6 +168,20 @@
       text += " Còn " + (t.total - t.done) + " câu chưa làm.";
     }
     box.textContent = text;
+    onward(section, t.done === t.total && t.passed);
+  }
+  /* Passed: the way on, right under the score, rather than only in the pager at the foot
+     of a long page. A copy of the pager's "Bài sau" card: the page already names the next
+     lesson, so lesson pages carry no extra HTML for it. */
+  function onward(section, passed) {
+    var link = section.querySelector(".hv-quiz__next"), next = doc.querySelector(".hv-pager [rel=next]");
+    if (link) link.remove();
+    if (!passed || !next) return;
+    link = next.cloneNode(true);
+    link.className = "hv-pager__link hv-quiz__next";
+    link.removeAttribute("rel");
+    link.querySelector(".hv-pager__dir").firstChild.nodeValue = "Bài tiếp theo"; /* was "Bài sau", then " ›" */
+    section.querySelector(".hv-quiz__score").after(link);
   }
 
   function shuffle(list) {

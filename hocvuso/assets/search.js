@@ -7,7 +7,7 @@
   "use strict";
   var doc = document, me = doc.currentScript, base = me.getAttribute("data-hv-index"),
     root = me.getAttribute("data-hv-root"), buckets = +me.getAttribute("data-hv-buckets"), PAGE = 10;
-  var words = [], pending = {}, got = {}, shown = 0, ranked = [], asked = 0, timer, found = "", unsaved = 0;
+  var words = [], phrases = {}, pending = {}, got = {}, shown = 0, ranked = [], asked = 0, timer, summary = "", unsaved = 0;
   var form = doc.getElementById("hv-search"), box = doc.getElementById("hv-q"),
     status = doc.getElementById("hv-search-status"), list = doc.getElementById("hv-results"),
     more = doc.getElementById("hv-more");
@@ -47,36 +47,58 @@
     d: function (n, page) { got["d/" + n + ".js"] = page; }
   };
 
-  /* Lessons with the most query words first, then the most spelled exactly as typed. */
-  function rank(terms, shards) {
+  /* Lessons with the most query words first; then those where words typed next to each
+     other are next to each other ("ma otp": "mã OTP" before "ma túy … OTP"); then the most
+     spelled exactly as typed, which counts only for words typed with accents (bare "ma" is
+     a learner who did not type them, not a choice of "ma" over "mã"); then by weight. */
+  function rank(terms, shards, pairs) {
     var docs = {};
     terms.forEach(function (term, i) {
-      var shard = shards[i];
+      var shard = shards[i], accented = term !== fold(term);
       if (!shard) return;
-      Object.keys(shard[1]).forEach(function (spelling) { /* shard: [idf, {spelling: postings}] */
-        var post = shard[1][spelling], n = 0, exact = spelling === term;
+      Object.keys(shard[1]).forEach(function (spelling) { /* shard: [idf, {spelling: postings}, {next: docs}] */
+        var post = shard[1][spelling], n = 0, exact = spelling === term || !accented;
         for (var j = 0; j < post.length; j += 2) {
           n += post[j];
           var d = docs[n] || (docs[n] = { n: n, m: {}, e: {} });
           /* per word, its best spelling in the lesson: "mat" must not add up mặt, mất and mật */
           d.m[i] = Math.max(d.m[i] || 0, post[j + 1] * shard[0] * (exact ? 1 : 0.5));
-          if (exact) d.e[i] = 1;
+          if (exact) d.e[i] = accented ? 1 : 0;
         }
       });
     });
+    /* Words next to each other, by folded form; a word typed with accents must also be
+       spelled so in the lesson ("lúa dao" is not the scam lesson's "lừa đảo"). */
+    var near = {};
+    pairs.forEach(function (pair) {
+      var next = shards[pair[0]] && shards[pair[0]][2], post = next && next[fold(terms[pair[1]])], n = 0;
+      for (var j = 0; post && j < post.length; j++) {
+        n += post[j];
+        var d = docs[n];
+        if (d && pair.every(function (i) { return d.e.hasOwnProperty(i); })) near[n] = (near[n] || 0) + 1;
+      }
+    });
     var all = Object.keys(docs).map(function (k) {
-      var d = docs[k], w = Object.keys(d.m).map(function (i) { return d.m[i]; });
-      d.w = w.reduce(function (a, b) { return a + b; }, 0); d.m = w.length; d.e = Object.keys(d.e).length;
+      var d = docs[k], w = Object.keys(d.m).map(function (i) { return d.m[i]; }), e = 0;
+      for (var i in d.e) e += d.e[i];
+      d.w = w.reduce(function (a, b) { return a + b; }, 0); d.m = w.length; d.e = e; d.a = near[k] || 0;
       return d;
     });
     var best = all.reduce(function (m, d) { return Math.max(m, d.m); }, 0);
     return all.filter(function (d) { return d.m === best; })
-      .sort(function (a, b) { return b.e - a.e || b.w - a.w || a.n - b.n; });
+      .sort(function (a, b) { return b.a - a.a || b.e - a.e || b.w - a.w || a.n - b.n; });
   }
 
   function search(query) {
-    var terms = split(query).filter(function (w, i, all) { return all.indexOf(w) === i; }), ask = ++asked;
+    var typed = split(query), terms = typed.filter(function (w, i, all) { return all.indexOf(w) === i; }),
+      pairs = {}, ask = ++asked;
+    for (var k = 1; k < typed.length; k++) { /* words typed one after the other, as indexes into terms */
+      var pair = [terms.indexOf(typed[k - 1]), terms.indexOf(typed[k])];
+      if (pair[0] !== pair[1]) pairs[pair] = pair;
+    }
     words = terms;
+    phrases = {};
+    for (k in pairs) phrases[fold(terms[pairs[k][0]]) + " " + fold(terms[pairs[k][1]])] = 1;
     list.textContent = ""; more.hidden = true; ranked = []; shown = 0; unsaved = 0;
     if (!terms.length) { status.textContent = ""; return; }
     status.textContent = "Đang tìm…";
@@ -84,9 +106,9 @@
       return load("s/" + bucket(fold(t)) + ".js").then(function (words) { return words && words[fold(t)]; });
     })).then(function (shards) {
       if (ask !== asked) return;
-      ranked = rank(terms, shards);
+      ranked = rank(terms, shards, Object.keys(pairs).map(function (k) { return pairs[k]; }));
       var quoted = "“" + query.trim() + "”";
-      found = status.textContent = ranked.length ? "Tìm thấy " + ranked.length + " bài học có " + quoted + "."
+      summary = status.textContent = ranked.length ? "Tìm thấy " + ranked.length + " bài học có " + quoted + "."
         : "Không tìm thấy bài học nào có " + quoted + ". Hãy thử từ khác, ít từ hơn, hoặc gõ không dấu.";
       page(ask);
     });
@@ -99,7 +121,7 @@
       if (ask !== asked) return;
       pages.forEach(function (p) { if (p) list.appendChild(result(p)); else unsaved++; });
       /* offline after a tier download, lessons of other tiers have no file here */
-      if (unsaved) status.textContent = found + " " + unsaved + " bài chưa được tải về máy này nên không hiện ở đây.";
+      if (unsaved) status.textContent = summary + " " + unsaved + " bài chưa được tải về máy này nên không hiện ở đây.";
       more.hidden = shown >= ranked.length;
     });
   }
@@ -112,8 +134,9 @@
   }
   function result(p) {
     var folded = words.map(fold), best = null, bestHits = -1;
-    p.s.forEach(function (s) { /* [heading, anchor, text] */
-      var hits = split(s[0] + " " + s[2]).filter(function (w) { return folded.indexOf(fold(w)) >= 0; }).length;
+    p.s.forEach(function (s) { /* [heading, anchor, text]: the section with the words typed side by side, or the most of them */
+      var hits = split(s[0] + " " + s[2]).filter(function (w) { return folded.indexOf(fold(w)) >= 0; }).length +
+        (found(s[2], folded).near ? 1e6 : 0);
       if (hits > bestHits) { best = s; bestHits = hits; }
     });
     var li = el("li", "hv-result"), h = el("h2", "hv-result__title"),
@@ -127,10 +150,21 @@
     li.appendChild(snip);
     return li;
   }
-  /* About 200 characters around the first matching word, cut at spaces. */
+  /* Where the words typed next to each other first stand so in the text, else the first
+     query word: {at: offset, near: true when they do}. */
+  function found(text, folded) {
+    var re = /[\p{L}\p{N}]+/gu, m, prev = null, first = -1, f;
+    while ((m = re.exec(text))) {
+      f = fold(m[0].normalize("NFC").toLowerCase());
+      if (prev && phrases[prev.f + " " + f] && !text.slice(prev.end, m.index).trim()) return { at: prev.at, near: true };
+      if (first < 0 && folded.indexOf(f) >= 0) first = m.index;
+      prev = { f: f, at: m.index, end: m.index + m[0].length };
+    }
+    return { at: Math.max(first, 0), near: false };
+  }
+  /* About 200 characters around that place, cut at spaces. */
   function excerpt(text, folded) {
-    var re = /[\p{L}\p{N}]+/gu, m, at = 0;
-    while ((m = re.exec(text))) if (folded.indexOf(fold(m[0].toLowerCase())) >= 0) { at = m.index; break; }
+    var at = found(text, folded).at;
     var start = Math.max(0, text.lastIndexOf(" ", Math.max(0, at - 60))), end = text.indexOf(" ", at + 160);
     if (end < 0) end = text.length;
     return (start > 0 ? "…" : "") + text.slice(start, end).trim() + (end < text.length ? "…" : "");
