@@ -34,7 +34,7 @@ from .quiz_pages import QuizAssets, fill_slots, quiz_assets
 from .quizzes import load_quizzes
 from .problems import CourseError, Problems
 from .sanitize import new_marker
-from .record_pages import record_pages
+from .record_pages import record_pages, tier_summaries
 from .scripts import LISTEN, OFFLINE, PAGE_SCRIPTS, QR, READING, RECORD, SEARCH, script_asset
 from .search import write_search_index
 from .progress import Progress, Silent
@@ -93,8 +93,11 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
         assets.files[path] = text
     pages = course_pages(course, site_name=settings.site_name, assets=assets, search_engine=named[SEARCH],
                          listen=named[LISTEN], handouts=handouts)
+    summaries = tier_summaries(course, settings.course_id)
+    assets.files.update(summaries.files)
     pages += record_pages(course, site_name=settings.site_name, course_id=settings.course_id,
-                          version=settings.version, assets=assets, record=named[RECORD], qr=named[QR])
+                          version=settings.version, assets=assets, summaries=summaries,
+                          record=named[RECORD], qr=named[QR])
     with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:
         (Path(scratch) / "docs").mkdir()
         mkdocs_config(settings, docs_dir=Path(scratch) / "docs", site_dir=Path(scratch) / "site",
@@ -190,7 +193,8 @@ def _weigh(checked: Checked, site: Path) -> list[Weight]:
     """Measure every page; raise, naming page and contents, when one breaks a budget."""
     kinds = {output_path(p.path): p.data["kind"] for p in checked.pages}
     sequences = [[lesson.url for lesson in plan.lessons] for plan in checked.course.tiers]
-    weights = measure(site, kinds, sequences)
+    on_demand = {output_path(p.path): p.data["on_demand"] for p in checked.pages if p.data.get("on_demand")}
+    weights = measure(site, kinds, sequences, on_demand=on_demand)
     settings = checked.settings
     sources = {output_path(p.path): p.source for p in checked.pages}
     problems = Problems(settings.project_dir)
@@ -198,7 +202,8 @@ def _weigh(checked: Checked, site: Path) -> list[Weight]:
         source = sources.get(weight.page)
         where = settings.content_dir / source if source else settings.config_file
         fix = ("rút gọn hoặc tách bài (hoặc bớt câu hỏi)" if weight.kind in ("lesson", "final") else
-               "trang này tải bộ đáp án của mọi cấp: bớt câu hỏi, hoặc nới ngân sách")
+               "trang này tải bản tóm tắt của một cấp (mỗi bài kiểm tra và câu hỏi của cấp): bớt câu hỏi, "
+               "hoặc nới ngân sách")
         problems.add(where, 1, f"trang {weight.page}: {why}",
                      f"{fix}; ngân sách đặt ở 'hocvuso: budgets:' trong mkdocs.yml, tính bằng KB")
     problems.raise_if_any()

@@ -2,7 +2,9 @@
 
 A first visit costs the page's HTML plus every stylesheet, script and eagerly loaded
 image it names; the next lesson of the same tier costs its HTML plus whatever the first
-page did not already bring (the shared CSS, engine and tier bundle are cached). Sizes are
+page did not already bring (the shared CSS, engine and tier bundle are cached). A page
+that loads files on demand, one set of several (a record page, the summary of the tier
+it shows), is charged with the heaviest set on its first visit. Sizes are
 what a server sends compressed, brotli and gzip, since that is what learners pay for.
 """
 
@@ -91,8 +93,10 @@ def sizes(path: Path) -> tuple[int, int]:
     return _compressed(path, path.stat().st_mtime)
 
 
-def measure(site: Path, pages: dict[str, str], sequences: list[list[str]]) -> list[Weight]:
-    """``pages`` maps site path -> kind; ``sequences`` are lessons in reading order."""
+def measure(site: Path, pages: dict[str, str], sequences: list[list[str]], *,
+            on_demand: dict[str, list[list[str]]] | None = None) -> list[Weight]:
+    """``pages`` maps site path -> kind; ``sequences`` are lessons in reading order;
+    ``on_demand`` maps a page to the sets of files it may load once open, one set at a time."""
     previous = {later: earlier for seq in sequences for earlier, later in zip(seq, seq[1:])}
     loaded: dict[str, list[str]] = {}
     weights = []
@@ -103,7 +107,9 @@ def measure(site: Path, pages: dict[str, str], sequences: list[list[str]]) -> li
         html_br, html_gz = sizes(site / page)
         parts = {page: html_br}
         first_br, first_gz = html_br, html_gz
-        for resource in loaded[page]:
+        later = [[r for r in group if r not in loaded[page]] for group in (on_demand or {}).get(page, [])]
+        heaviest = max(later, key=lambda group: sum(sizes(site / r)[0] for r in group), default=[])
+        for resource in loaded[page] + heaviest:
             br, gz = sizes(site / resource)
             parts[resource] = br
             first_br, first_gz = first_br + br, first_gz + gz
