@@ -200,8 +200,10 @@ def _weigh(checked: Checked, site: Path) -> list[Weight]:
     problems = Problems(settings.project_dir)
     for weight, why in over_budget(weights, settings.budgets):
         source = sources.get(weight.page)
-        where = settings.content_dir / source if source else settings.config_file
+        where = (settings.content_dir / source if source else
+                 settings.glossary_file if weight.kind == "glossary" else settings.config_file)
         fix = ("rút gọn hoặc tách bài (hoặc bớt câu hỏi)" if weight.kind in ("lesson", "final") else
+               "rút gọn hoặc bớt lời giải thích trong bảng từ ngữ" if weight.kind == "glossary" else
                "trang này tải bản tóm tắt của một cấp (mỗi bài kiểm tra và câu hỏi của cấp): bớt câu hỏi, "
                "hoặc nới ngân sách")
         problems.add(where, 1, f"trang {weight.page}: {why}",

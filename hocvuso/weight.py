@@ -31,7 +31,7 @@ class Budgets:
     first_visit_br: int = 40 * KB  # a lesson page with its quiz, nothing cached
     first_visit_gz: int = 50 * KB
     repeat_visit_br: int = 8 * KB  # the next lesson of the same tier
-    page_html: int = 40 * KB  # raw HTML of a lesson page
+    page_html: int = 40 * KB  # raw HTML of a lesson page, and of the glossary
     image: int = 100 * KB  # one image as learners download it (WebP), after resizing
     audio: int = 3000 * KB  # one recording: about 12 minutes of speech at 32 kbps
 
@@ -125,7 +125,7 @@ def over_budget(weights: list[Weight], budgets: Budgets) -> list[tuple[Weight, s
     """Each broken budget: the page and a sentence saying what it carries."""
     broken = []
     for w in weights:
-        if w.kind == "lesson" and w.html_raw > budgets.page_html:
+        if w.kind in ("lesson", "glossary") and w.html_raw > budgets.page_html:
             broken.append((w, f"HTML nặng {_kb(w.html_raw)} (chưa nén), vượt ngân sách {_kb(budgets.page_html)}"))
         if w.kind in ("lesson", "final", "progress", "certificate", "class"):
             if w.first_br > budgets.first_visit_br or w.first_gz > budgets.first_visit_gz:
