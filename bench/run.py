@@ -9,8 +9,10 @@ over the four tiers), so both tools get real Vietnamese text. Each site is serve
 http://127.0.0.1 and opened in Debian's chromium; every response is recorded until the
 page is idle, then its bytes are counted raw and compressed (brotli 5 / gzip 6, as a server
 compressing on the fly would send them). Requests to other hosts (Material's Google Fonts)
-cannot load here and are counted separately. Figures are printed side by side; nothing is
-asserted: speed and weight are reported, not tested.
+cannot load here and are counted separately. Figures are printed side by side, then
+hocvuso's own weight report of each kind of page (record pages and glossary included, as
+the build checks them against budgets); nothing is asserted: speed and weight are
+reported, not tested.
 """
 
 from __future__ import annotations
@@ -127,7 +129,8 @@ def _mkdocs_quiz(quiz: dict) -> str:
 
 # ---------------------------------------------------------------- building and measuring
 
-def build(root: Path) -> dict[str, float]:
+def build(root: Path) -> tuple[dict[str, float], str]:
+    """Build times, and hocvuso's own report of its pages' weights (as it checks budgets)."""
     times = {}
     start = time.monotonic()
     done = subprocess.run([sys.executable, str(REPO / "build.py"), "-f", str(root / "hocvuso" / "mkdocs.yml"),
@@ -135,11 +138,13 @@ def build(root: Path) -> dict[str, float]:
     if done.returncode:
         sys.exit(f"hocvuso build failed:\n{done.stderr}")
     times["hocvuso"] = time.monotonic() - start
+    report = done.stdout.find("Dung lượng tải về")
+    weights = done.stdout[report:].rstrip() if report >= 0 else "no weight report"
     start = time.monotonic()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "material" / "mkdocs.yml")],
                    check=True, capture_output=True)
     times["material"] = time.monotonic() - start
-    return times
+    return times, weights
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -331,7 +336,7 @@ def main() -> None:
             with tempfile.TemporaryDirectory(prefix="hocvuso-bench-") as tmp:
                 root = Path(tmp)
                 generate(n, root)
-                times = build(root)
+                times, weights = build(root)
                 hv_site, md_site = root / "hocvuso" / "site", root / "material" / "site"
                 hv = visit(browser, hv_site, *lesson_pages(hv_site, False))
                 md = visit(browser, md_site, *lesson_pages(md_site, True))
@@ -347,6 +352,8 @@ def main() -> None:
                             search_visit(browser, md_site, md_lesson, material=True))
                 _print(n, times, hv, md, index.stat().st_size if index.exists() else 0, rows, searches,
                        tier_download(browser, hv_site))
+                # Every kind of page, the record pages and glossary among them, as the build weighs them.
+                print("hocvuso build, " + weights)
         browser.close()
 
 

@@ -42,10 +42,11 @@ def tier_list_path(tier_slug: str) -> str:
 
 
 def write_offline_files(site: Path, course: Course, *, pages: list[str], search: Index | None,
-                        site_name: str) -> dict[str, int]:
+                        site_name: str, on_demand: dict[str, list[str]] | None = None) -> dict[str, int]:
     """Write each tier's list and the service worker; returns tier slug -> brotli bytes.
 
-    ``pages``: site paths of every page the course built, tiers' and course-wide.
+    ``pages``: site paths of every page the course built, tiers' and course-wide;
+    ``on_demand``: tier slug -> files the record pages load by script for that tier.
     """
     totals = {}
     owned = {plan.tier.slug: set(tier_pages(plan)) for plan in course.tiers}
@@ -53,6 +54,7 @@ def write_offline_files(site: Path, course: Course, *, pages: list[str], search:
         others = set().union(*(p for slug, p in owned.items() if slug != plan.tier.slug))
         urls = tier_files(site, [p for p in tier_pages(plan) + pages if p not in others], search=search,
                           lessons={lesson.url for lesson in plan.lessons})
+        urls += [path for path in (on_demand or {}).get(plan.tier.slug, []) if path not in urls]
         total = sum(sizes(site / url)[0] for url in urls)
         (site / tier_list_path(plan.tier.slug)).write_text(
             json.dumps({"tier": plan.tier.name, "bytes": total, "urls": urls}, ensure_ascii=False),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from .course import Course, TierPlan
@@ -38,6 +39,7 @@ SEARCH_TITLE = "Tìm kiếm"
 SEARCH_PATH = "tim-kiem.md"
 SEARCH_INDEX = "assets/hocvuso/search-HVINDEX"  # named after its content once it is built
 SEARCH_BUCKETS = "HVBUCKETS"  # how many files the words are spread over, known once it is built
+GLOSSARY_LESSONS = 4  # lessons named under each term on the glossary page, at most
 
 
 def course_pages(course: Course, *, site_name: str, assets: QuizAssets, search_engine: str,
@@ -224,14 +226,31 @@ def _final_test(course: Course, plan: TierPlan, scripts: list[str]) -> Page:
 
 
 def _glossary(course: Course, lesson_pages: list[Page]) -> Page:
-    """Every term of the glossary, with the lessons that explain it."""
-    used_in: dict[str, list[dict]] = {}
+    """Every term of the glossary, with a few of the lessons that use it: the page stays
+    the same size however many lessons the course has, and the rest are a search away."""
+    used_in: dict[str, list[Page]] = {}
     for page in lesson_pages:
         for term in page.data["terms"]:
-            used_in.setdefault(term["name"], []).append({"title": page.title, "url": output_path(page.path)})
-    terms = [{**_term(t), "also": list(t.also), "lessons": used_in.get(t.name, [])} for t in course.glossary.terms]
+            used_in.setdefault(term["name"], []).append(page)
+    terms = []
+    for t in course.glossary.terms:
+        pages = used_in.get(t.name, [])
+        shown = first_of_each(pages, lambda page: page.data["tier"]["name"], GLOSSARY_LESSONS)
+        terms.append({**_term(t), "also": list(t.also), "more": len(pages) - len(shown),
+                      "lessons": [{"title": page.title, "url": output_path(page.path)} for page in shown]})
     return Page(path=GLOSSARY_PATH, template="glossary.html", title=GLOSSARY_TITLE,
                 data={"kind": "glossary", "title": GLOSSARY_TITLE, "terms": terms}, body="", source=None)
+
+
+def first_of_each(items: list, group: Callable[[Any], str], most: int) -> list:
+    """At most ``most`` of ``items``, in their order: the first of each group (a lesson in
+    every tier, for a term every tier uses), then the ones after."""
+    firsts: dict[str, int] = {}
+    for i, item in enumerate(items):
+        firsts.setdefault(group(item), i)
+    picked = list(firsts.values())[:most]
+    picked += [i for i in range(len(items)) if i not in picked][:most - len(picked)]
+    return [items[i] for i in sorted(picked)]
 
 
 def _term(term: Term) -> dict[str, str]:

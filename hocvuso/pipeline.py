@@ -34,7 +34,7 @@ from .quiz_pages import QuizAssets, fill_slots, quiz_assets
 from .quizzes import load_quizzes
 from .problems import CourseError, Problems
 from .sanitize import new_marker
-from .record_pages import record_pages
+from .record_pages import record_pages, tier_summaries
 from .scripts import LISTEN, OFFLINE, PAGE_SCRIPTS, QR, READING, RECORD, SEARCH, script_asset
 from .search import write_search_index
 from .progress import Progress, Silent
@@ -93,8 +93,11 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
         assets.files[path] = text
     pages = course_pages(course, site_name=settings.site_name, assets=assets, search_engine=named[SEARCH],
                          listen=named[LISTEN], handouts=handouts)
+    summaries = tier_summaries(course, settings.course_id)
+    assets.files.update(summaries.files)
     pages += record_pages(course, site_name=settings.site_name, course_id=settings.course_id,
-                          version=settings.version, assets=assets, record=named[RECORD], qr=named[QR])
+                          version=settings.version, assets=assets, summaries=summaries,
+                          record=named[RECORD], qr=named[QR])
     with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:
         (Path(scratch) / "docs").mkdir()
         mkdocs_config(settings, docs_dir=Path(scratch) / "docs", site_dir=Path(scratch) / "site",
@@ -172,7 +175,7 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
         if for_server:
             progress.stage("Nén sẵn tệp cho máy chủ")
             write_offline_files(fresh, checked.course, pages=[output_path(p.path) for p in checked.pages],
-                                search=index, site_name=settings.site_name)
+                                search=index, site_name=settings.site_name, on_demand=_on_demand_by_tier(checked))
             write_server_files(fresh)
             precompress(fresh)
         mark(fresh)
@@ -187,19 +190,33 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
                  audio_report(list(checked.recordings), settings.budgets.audio))
 
 
+def _on_demand_by_tier(checked: Checked) -> dict[str, list[str]]:
+    """Tier slug -> the files record pages load for that tier once open (not named in their HTML)."""
+    files: dict[str, list[str]] = {}
+    for page in checked.pages:
+        for slug, paths in (page.data.get("on_demand") or {}).items():
+            files.setdefault(slug, []).extend(path for path in paths if path not in files.get(slug, []))
+    return files
+
+
 def _weigh(checked: Checked, site: Path) -> list[Weight]:
     """Measure every page; raise, naming page and contents, when one breaks a budget."""
     kinds = {output_path(p.path): p.data["kind"] for p in checked.pages}
     sequences = [[lesson.url for lesson in plan.lessons] for plan in checked.course.tiers]
-    weights = measure(site, kinds, sequences)
+    on_demand = {output_path(p.path): list(p.data["on_demand"].values()) for p in checked.pages
+                 if p.data.get("on_demand")}
+    weights = measure(site, kinds, sequences, on_demand=on_demand)
     settings = checked.settings
     sources = {output_path(p.path): p.source for p in checked.pages}
     problems = Problems(settings.project_dir)
     for weight, why in over_budget(weights, settings.budgets):
         source = sources.get(weight.page)
-        where = settings.content_dir / source if source else settings.config_file
+        where = (settings.content_dir / source if source else
+                 settings.glossary_file if weight.kind == "glossary" else settings.config_file)
         fix = ("rút gọn hoặc tách bài (hoặc bớt câu hỏi)" if weight.kind in ("lesson", "final") else
-               "trang này tải bộ đáp án của mọi cấp: bớt câu hỏi, hoặc nới ngân sách")
+               "rút gọn hoặc bớt lời giải thích trong bảng từ ngữ" if weight.kind == "glossary" else
+               "trang này tải bản tóm tắt của một cấp (mỗi bài kiểm tra và câu hỏi của cấp): bớt câu hỏi, "
+               "hoặc nới ngân sách")
         problems.add(where, 1, f"trang {weight.page}: {why}",
                      f"{fix}; ngân sách đặt ở 'hocvuso: budgets:' trong mkdocs.yml, tính bằng KB")
     problems.raise_if_any()

@@ -39,7 +39,7 @@ def quiz_assets(course: Course, course_id: str) -> QuizAssets:
         if not plan.quiz_ids:
             continue
         data = {quiz_id: _quiz_data(course, quiz_id) for quiz_id in plan.quiz_ids}
-        data[plan.final_test_id] = {"p": _final_pass_mark(course, plan),
+        data[plan.final_test_id] = {"p": final_pass_mark(course, plan),
                                     "from": [[quiz_id, q.key] for quiz_id, q in final_questions(course, plan)]}
         script = bundle_script(course_id, data)
         path = f"{ASSET_DIR}/quiz-{plan.tier.slug}.{content_hash(script)}.js"
@@ -54,7 +54,7 @@ def _quiz_data(course: Course, quiz_id: str) -> dict:
             "q": [answer_data(Placed(q.key, q)) for q in quiz.questions]}
 
 
-def _final_pass_mark(course: Course, plan: TierPlan) -> int:
+def final_pass_mark(course: Course, plan: TierPlan) -> int:
     return max(course.quizzes[quiz_id].pass_mark for quiz_id in plan.quiz_ids)
 
 
@@ -94,7 +94,7 @@ def final_questions(course: Course, plan: TierPlan) -> list[tuple[str, Question]
 def final_test_html(course: Course, plan: TierPlan) -> str:
     questions = [Placed(f"{quiz_id}/{q.key}", q) for quiz_id, q in final_questions(course, plan)]
     return render_quiz(quiz_id=plan.final_test_id, title=FINAL_TEST_TITLE,
-                       pass_mark=_final_pass_mark(course, plan), questions=questions,
+                       pass_mark=final_pass_mark(course, plan), questions=questions,
                        root=_root(plan.final_test_path), option_feedback=False)
 
 

@@ -141,12 +141,17 @@ def answer_data(placed: Placed) -> dict:
 def bundle_script(course_id: str, quizzes: dict[str, dict]) -> str:
     """The tier's bundle: ``window.hvQuiz`` = course id and quizzes by id.
 
-    Bundles of several tiers loaded on one page (the progress page) add up.
+    Bundles of several tiers loaded on one page add up, as do the record pages' tier
+    summaries (hocvuso/record_pages.py), which use the same shape without the answers.
     """
-    payload = json.dumps({"c": course_id, "q": quizzes}, ensure_ascii=False, separators=(",", ":"))
-    # "</" inside a script would end it early if the bundle were ever inlined.
-    safe = payload.replace("</", "<\\/")
-    return f"(function(b,w){{w=window.hvQuiz;if(w&&w.c===b.c)Object.assign(w.q,b.q);else window.hvQuiz=b}})({safe});\n"
+    return ("(function(b,w){w=window.hvQuiz;if(w&&w.c===b.c)Object.assign(w.q,b.q);else window.hvQuiz=b})("
+            + script_literal({"c": course_id, "q": quizzes}) + ");\n")
+
+
+def script_literal(data) -> str:
+    """``data`` as a JavaScript literal (compact JSON) that is safe inside a script."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return payload.replace("</", "<\\/")  # "</" inside a script would end it early if ever inlined
 
 
 def content_hash(text: str) -> str:

@@ -2,7 +2,9 @@
 
 A first visit costs the page's HTML plus every stylesheet, script and eagerly loaded
 image it names; the next lesson of the same tier costs its HTML plus whatever the first
-page did not already bring (the shared CSS, engine and tier bundle are cached). Sizes are
+page did not already bring (the shared CSS, engine and tier bundle are cached). A page
+that loads files on demand, one set of several (a record page, the summary of the tier
+it shows), is charged with the heaviest set on its first visit. Sizes are
 what a server sends compressed, brotli and gzip, since that is what learners pay for.
 """
 
@@ -29,7 +31,7 @@ class Budgets:
     first_visit_br: int = 40 * KB  # a lesson page with its quiz, nothing cached
     first_visit_gz: int = 50 * KB
     repeat_visit_br: int = 8 * KB  # the next lesson of the same tier
-    page_html: int = 40 * KB  # raw HTML of a lesson page
+    page_html: int = 40 * KB  # raw HTML of a lesson page, and of the glossary
     image: int = 100 * KB  # one image as learners download it (WebP), after resizing
     audio: int = 3000 * KB  # one recording: about 12 minutes of speech at 32 kbps
 
@@ -91,8 +93,10 @@ def sizes(path: Path) -> tuple[int, int]:
     return _compressed(path, path.stat().st_mtime)
 
 
-def measure(site: Path, pages: dict[str, str], sequences: list[list[str]]) -> list[Weight]:
-    """``pages`` maps site path -> kind; ``sequences`` are lessons in reading order."""
+def measure(site: Path, pages: dict[str, str], sequences: list[list[str]], *,
+            on_demand: dict[str, list[list[str]]] | None = None) -> list[Weight]:
+    """``pages`` maps site path -> kind; ``sequences`` are lessons in reading order;
+    ``on_demand`` maps a page to the sets of files it may load once open, one set at a time."""
     previous = {later: earlier for seq in sequences for earlier, later in zip(seq, seq[1:])}
     loaded: dict[str, list[str]] = {}
     weights = []
@@ -103,7 +107,9 @@ def measure(site: Path, pages: dict[str, str], sequences: list[list[str]]) -> li
         html_br, html_gz = sizes(site / page)
         parts = {page: html_br}
         first_br, first_gz = html_br, html_gz
-        for resource in loaded[page]:
+        later = [[r for r in group if r not in loaded[page]] for group in (on_demand or {}).get(page, [])]
+        heaviest = max(later, key=lambda group: sum(sizes(site / r)[0] for r in group), default=[])
+        for resource in loaded[page] + heaviest:
             br, gz = sizes(site / resource)
             parts[resource] = br
             first_br, first_gz = first_br + br, first_gz + gz
@@ -119,7 +125,7 @@ def over_budget(weights: list[Weight], budgets: Budgets) -> list[tuple[Weight, s
     """Each broken budget: the page and a sentence saying what it carries."""
     broken = []
     for w in weights:
-        if w.kind == "lesson" and w.html_raw > budgets.page_html:
+        if w.kind in ("lesson", "glossary") and w.html_raw > budgets.page_html:
             broken.append((w, f"HTML nặng {_kb(w.html_raw)} (chưa nén), vượt ngân sách {_kb(budgets.page_html)}"))
         if w.kind in ("lesson", "final", "progress", "certificate", "class"):
             if w.first_br > budgets.first_visit_br or w.first_gz > budgets.first_visit_gz:

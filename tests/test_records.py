@@ -201,6 +201,7 @@ def test_class_of_three_fits_a_phone_and_prints_one_sheet_per_learner(browser, f
 
     page.evaluate("window.print = () => {}")  # the browser's dialog; Chromium's PDF stands in for it
     page.get_by_role("button", name="In giấy chứng nhận").click()
+    page.wait_for_function("document.querySelectorAll('.hv-cert').length === 3")  # after qr.js has come
     sheets = PdfReader(io.BytesIO(page.pdf(**A4_LANDSCAPE))).pages
     # Laid out on the sheet's printable area (273 × 186 mm at 96 px per inch), nothing is cut off.
     page.set_viewport_size({"width": 1032, "height": 703})
@@ -353,11 +354,117 @@ def test_code_from_another_course_is_named_as_such(codec):
 # Texts whose data does not end on a byte boundary: there segno writes a zero byte where
 # the standard (and our encoder) starts the pad codewords; both decode the same.
 @pytest.mark.parametrize("text", ["HOCVUSO1", "0123456789ABCDEFGHJKMNPQRSTVWXYZ" * 2, "7QK2" * 45])
-def test_qr_code_drawn_in_the_browser_matches_segno_module_for_module(codec, text):
+def test_qr_code_drawn_in_the_browser_matches_segno_module_for_module(context, site, text):
     import segno
 
+    page = context.new_page()
+    page.goto((site / "chung-nhan.html").as_uri())  # the page that shows a QR code (the class page only prints them)
     for mask in range(8):
-        ours = codec.evaluate("([t, m]) => hvQR.matrix(t, m).map(r => r.map(x => x ? 1 : 0))", [text, mask])
+        ours = page.evaluate("([t, m]) => hvQR.matrix(t, m).map(r => r.map(x => x ? 1 : 0))", [text, mask])
         version = (len(ours) - 17) // 4
         theirs = segno.make(text, error="m", mode="alphanumeric", version=version, mask=mask, boost_error=False)
         assert ours == [list(row) for row in theirs.matrix], (version, mask)
+
+
+@pytest.fixture
+def three_tiers(course):
+    """Cơ bản and Trung cấp, each with quizzes, and Nâng cao that the learner never starts."""
+    course.write("quizzes/otp.yml", _quiz("Mã OTP", "4.2", 3))
+    course.write("quizzes/wifi.yml", _quiz("Wi-Fi", "5.1", 2))
+    course.write("quizzes/vneid.yml", _quiz("VNeID", "3.1", 2).replace("level: 1", "level: 3"))
+    course.write("quizzes/ai.yml", _quiz("Trí tuệ nhân tạo", "6.1", 2).replace("level: 1", "level: 5"))
+    course.lesson("co-ban/otp.md", title="Mã OTP", extra="quiz: otp\n")
+    course.lesson("co-ban/wifi.md", title="Wi-Fi", competences='["5.1"]', extra="quiz: wifi\n")
+    course.lesson("trung-cap/vneid.md", title="VNeID", competences='["3.1"]', level=3, extra="quiz: vneid\n")
+    course.lesson("nang-cao/ai.md", title="Trí tuệ nhân tạo", competences='["6.1"]', level=5, extra="quiz: ai\n")
+    assert course.run("build") == 0
+    return course.root / "site"
+
+
+def _scripts_loaded(page) -> list[str]:
+    return page.evaluate("[...document.scripts].map(s => s.src.split('/').pop()).filter(Boolean)")
+
+
+def test_records_of_a_learner_who_passed_two_tiers_load_only_those_tiers(browser, three_tiers, tmp_path):
+    from tests.test_accessibility import assert_no_axe_violations
+
+    site = three_tiers
+    learner = browser.new_context(viewport={"width": 360, "height": 740})
+    page = learner.new_page()
+    for lesson in ("co-ban/otp.html", "co-ban/wifi.html", "co-ban/kiem-tra-cuoi-cap.html",
+                   "trung-cap/vneid.html", "trung-cap/kiem-tra-cuoi-cap.html"):
+        _pass_every_question(page, (site / lesson).as_uri())
+
+    # Progress from the home page: both tiers begun are open; the tier never begun waits for a tap.
+    page.goto((site / "tien-do.html").as_uri())
+    record = page.locator("#hv-record")
+    record.locator("table").nth(1).wait_for()
+    sections = record.locator("section")
+    assert sections.count() == 3
+    basic, middle, advanced = (sections.nth(i) for i in range(3))
+    assert "Bài kiểm tra cuối cấp: ✓ Đã đạt (5/5 câu đúng)" in basic.inner_text()
+    assert "Bài kiểm tra cuối cấp: ✓ Đã đạt (2/2 câu đúng)" in middle.inner_text()
+    assert "Mã OTP: 3/3 ✓" in basic.locator("tr", has_text="4.2").inner_text()
+    assert "✓ Đã đạt" in middle.locator("tr", has_text="3.1").inner_text()
+    assert "VNeID: 2/2 ✓" in middle.locator("tr", has_text="3.1").inner_text()
+    assert "chưa làm" in advanced.inner_text() and advanced.locator("table").count() == 0
+    loaded = _scripts_loaded(page)
+    assert not any(name.startswith("quiz-") for name in loaded)  # no answer bundle
+    assert any(name.startswith("record-trung-cap-scores.") for name in loaded)
+    assert not any(name.startswith("record-nang-cao-") for name in loaded)
+    assert_no_axe_violations(page)
+    advanced.get_by_role("button", name="Xem từng năng lực của cấp Nâng cao").click()
+    row = advanced.locator("tr", has_text="6.1")
+    assert "○ Chưa bắt đầu" in row.inner_text() and "Trí tuệ nhân tạo: chưa làm" in row.inner_text()
+    assert page.evaluate("document.activeElement.tagName") == "TABLE"  # the keyboard is led to what opened
+
+    # One certificate per tier, each drawn from that tier's results alone.
+    codes = {}
+    for slug, tier, competence in (("trung-cap", "Trung cấp", "3.1 "), ("co-ban", "Cơ bản", "4.2 ")):
+        page.goto((site / "chung-nhan.html").as_uri() + f"?cap={slug}")
+        page.get_by_label("Họ và tên của bạn").fill(NAME)
+        page.get_by_role("button", name="Tạo giấy chứng nhận").click()
+        cert = page.locator(".hv-cert").inner_text()
+        assert f"cấp {tier}, bài kiểm tra cuối cấp đạt 100%" in cert and competence in cert
+        codes[slug] = page.locator(".hv-cert__codetext").inner_text()
+        parts = sorted(name.split(".")[0] for name in _scripts_loaded(page) if name.startswith("record-"))
+        assert parts == [f"record-{slug}-competences", f"record-{slug}-scores"]
+    learner.close()
+
+    trainer = browser.new_context(accept_downloads=True)
+    page = trainer.new_page()
+    page.goto((site / "lop-hoc.html").as_uri())
+    for slug in ("co-ban", "trung-cap"):
+        page.get_by_label("Mã hoàn thành").fill(codes[slug])
+        page.get_by_role("button", name="Thêm vào lớp").click()
+    tables = page.locator(".hv-class__table")
+    tables.nth(1).wait_for()
+    assert [tables.nth(i).locator("caption").inner_text() for i in range(2)] == [
+        "Cấp Cơ bản: 1 học viên", "Cấp Trung cấp: 1 học viên"]
+    assert "✓ Đạt" in tables.nth(1).locator("tr", has_text=NAME).inner_text()
+    rows = _download_class_csv(page, tmp_path)
+    assert [(r["Cấp"], r["Đạt cuối cấp"]) for r in rows] == [("Cơ bản", "Có"), ("Trung cấp", "Có")]
+    assert rows[1][next(k for k in rows[1] if k.startswith("3.1"))] == "Đạt"
+    page.reload()  # the class is kept, and the tiers' summaries come again
+    tables.nth(1).wait_for()
+    assert not any(name.startswith(("quiz-", "record-nang-cao-")) for name in _scripts_loaded(page))
+    trainer.close()
+
+
+def test_a_tier_summary_that_cannot_load_is_said_in_plain_words_and_tried_again(browser, site):
+    from tests.conftest import served
+
+    with served(site) as url:
+        context = browser.new_context(viewport={"width": 360, "height": 740})
+        context.route("**/record-co-ban-scores.*", lambda route: route.abort())  # as offline, not yet saved
+        page = context.new_page()
+        page.goto(url + "tien-do.html?cap=co-ban")
+        record = page.locator("#hv-record")
+        retry = record.get_by_role("button", name="Xem từng năng lực của cấp Cơ bản")
+        retry.wait_for()
+        assert "Chưa mở được kết quả từng năng lực của cấp Cơ bản. Hãy kết nối mạng rồi thử lại." in record.inner_text()
+        assert "Bài kiểm tra cuối cấp: chưa làm" in record.inner_text()  # the index alone still says this
+        context.unroute("**/record-co-ban-scores.*")
+        retry.click()
+        assert "○ Chưa bắt đầu" in record.locator("tr", has_text="4.2").inner_text()
+        context.close()

@@ -40,9 +40,9 @@ def test_a_lesson_over_its_first_visit_budget_fails_the_build_naming_what_it_car
     assert "content/co-ban/a.md:1: trang co-ban/a.html: lần mở đầu tải " in err
     assert "vượt ngân sách 5.0 KB / 50.0 KB: main." in err  # the heaviest part is named first
     assert "gợi ý: rút gọn hoặc tách bài" in err
-    # The progress page carries every tier's answers: its hint says so instead.
+    # The progress page carries one tier's summary, charged with it: its hint says so instead.
     assert "mkdocs.yml:1: trang tien-do.html: lần mở đầu tải " in err
-    assert "gợi ý: trang này tải bộ đáp án của mọi cấp" in err
+    assert "gợi ý: trang này tải bản tóm tắt của một cấp" in err
     assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in site.rglob("*") if p.is_file()} == before
 
 

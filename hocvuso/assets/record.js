@@ -1,6 +1,10 @@
 /* hocvuso learner records, with no server: "Tiến độ của tôi", "Giấy chứng nhận", "Lớp học".
-   Results come from the quiz engine (window.hvTally, quiz.js) over every tier's bundle; the
-   course structure from the page's #hv-course JSON (hocvuso/record_pages.py).
+   The page's #hv-course JSON is a small index of the course: its tiers, each tier's final
+   test, enough to read a completion code. What a tier's lessons add (quizzes, competences)
+   is in that tier's summary, whose parts this page needs (t.d) are loaded only for a tier
+   it shows (<script>s, so it works from file://); see hocvuso/record_pages.py. Results
+   come from the quiz engine (window.hvTally, quiz.js), which runs after this script and
+   counts the quizzes this script and the summaries put in window.hvQuiz.
    A completion code carries name, place, tier, per-quiz scores and date in Crockford
    base32 with a CRC-16 that catches typos. It is a record the learner carries, not a
    tamper-proof credential: anyone can make one, and the pages say so. Nothing leaves
@@ -15,7 +19,36 @@
   if (!root) return;
   var course = JSON.parse(doc.getElementById("hv-course").textContent);
   var ALPHA = "0123456789ABCDEFGHJKMNPQRSTVWXYZ", VERSION = 2, EPOCH = Date.UTC(2025, 0, 1), DAY = 864e5;
-  var tally = window.hvTally || function () { return null; };
+  var base = doc.getElementById("hv-course").getAttribute("data-hv-root") || "";
+  var finals = {};
+  course.tiers.forEach(function (t) { finals[t.f] = t.fq; });
+  window.hvQuiz = { c: course.c, q: finals };
+  function tally(id) { return window.hvTally ? window.hvTally(id) : null; }
+
+  /* ---- scripts loaded on demand, each once; false when it could not be (offline) */
+  var loading = {};
+  function script(path) {
+    if (!loading[path]) loading[path] = new Promise(function (done) {
+      var s = doc.createElement("script");
+      s.src = base + path;
+      s.onload = function () { done(true); };
+      s.onerror = function () { delete loading[path]; s.remove(); done(false); }; /* a later try may work */
+      doc.head.appendChild(s);
+    });
+    return loading[path];
+  }
+  /* A tier's summary: t.q, one [quiz id, lesson title, lesson address, competences] per
+     quiz (what the page's parts hold of it), and t.k, the tier's competences. */
+  function loaded(t) { return !!t.k; }
+  function summary(t) {
+    return Promise.all(t.d.map(script)).then(function (ok) {
+      var r = (window.hvTiers || {})[t.s];
+      if (ok.indexOf(false) >= 0 || !r) return false;
+      t.q = r.qc.map(function (c, i) { var l = r.ql ? r.ql[i] : []; return [r.qi ? r.qi[i] : "", l[0], l[1], c]; });
+      t.k = r.k;
+      return true;
+    });
+  }
 
   /* ---- completion codes */
   function crc16(bits) { /* CRC-16/CCITT-FALSE over a bit list */
@@ -71,11 +104,12 @@
     var index = get(3), h = get(16), day = get(15);
     var tier = course.tiers.filter(function (t) { return t.i === index && t.h === h; })[0];
     if (!tier) return { error: "Mã này thuộc khóa học khác, hoặc phiên bản khác của khóa học này." };
-    var scores = tier.q.concat([[tier.f]]).map(function (q, i) {
-      if (version > 1 && i === tier.q.length) { var f = get(8); return f === 127 ? null : { pass: f >= 128, pct: f & 127 }; }
+    var scores = [];
+    for (var n = 0; n <= tier.nq; n++) { /* each quiz of the tier, then its final test (whole percent from version 2) */
+      if (version > 1 && n === tier.nq) { var f = get(8); scores.push(f === 127 ? null : { pass: f >= 128, pct: f & 127 }); continue; }
       var v = get(5);
-      return v === 31 ? null : { pass: v >= 16, pct: (v & 15) * 10 };
-    });
+      scores.push(v === 31 ? null : { pass: v >= 16, pct: (v & 15) * 10 });
+    }
     var name = text(), place = text();
     if (fail || !name) return { error: "Mã không đúng: thiếu ký tự. Hãy gõ đủ mã." };
     return { tier: tier, day: day, scores: scores, name: name, place: place, code: s };
@@ -90,14 +124,15 @@
 
   /* ---- results on this device */
   function percent(right, total) { return Math.floor(100 * right / total); } /* 14/15: 93; 199/200: 99, never 100 */
-  function myScores(tier) {
-    return tier.q.map(function (q) { return q[0]; }).concat([tier.f]).map(function (id) {
-      var t = tally(id);
-      return t && t.done ? { pass: t.passed, pct: percent(t.right, t.total), right: t.right, total: t.total } : null;
-    });
+  function score(id) {
+    var t = tally(id);
+    return t && t.done ? { pass: t.passed, pct: percent(t.right, t.total), right: t.right, total: t.total } : null;
+  }
+  function myScores(tier) { /* once the tier's summary is loaded */
+    return tier.q.map(function (q) { return q[0]; }).concat([tier.f]).map(score);
   }
   function status(tier, scores, code) { /* "pass" | "progress" | "none" for one competence */
-    var mine = tier.q.map(function (q, i) { return q[3].indexOf(code) >= 0 ? scores[i] : undefined; })
+    var mine = (tier.q || []).map(function (q, i) { return q[3].indexOf(code) >= 0 ? scores[i] : undefined; })
       .filter(function (s) { return s !== undefined; });
     if (mine.length && mine.every(function (s) { return s && s.pass; })) return "pass";
     return mine.some(function (s) { return s; }) ? "progress" : "none";
@@ -131,37 +166,66 @@
   }
   function write(name, value) { try { localStorage.setItem(key(name), JSON.stringify(value)); } catch (e) { /* full */ } }
 
-  /* ---- "Tiến độ của tôi" */
+  /* ---- "Tiến độ của tôi": every tier's final test from the index; a tier's competences
+     once its summary is loaded: the tier asked for (?cap=), one the learner opened before
+     or has begun the final test of, or any tier at the learner's tap. */
   function progressPage() {
+    var wanted = new URLSearchParams(location.search).get("cap"), seen = read("tien-do", []);
+    if (!Array.isArray(seen)) seen = [];
     course.tiers.forEach(function (tier) {
-      var scores = myScores(tier), fin = finalOf(scores), sec = el("section", "hv-progress");
+      var fin = score(tier.f), sec = el("section", "hv-progress"), more = el("div");
       sec.appendChild(el("h2", "", "Cấp " + tier.n));
       var p = el("p");
       p.appendChild(link(tier.fu, "Bài kiểm tra cuối cấp"));
       p.appendChild(doc.createTextNode(": " + (fin ? (fin.pass ? "✓ Đã đạt" : "Chưa đạt") + " (" + fin.right + "/" + fin.total + " câu đúng)" : "chưa làm") + ". "));
       if (fin && fin.pass) p.appendChild(link("chung-nhan.html?cap=" + encodeURIComponent(tier.s), "Nhận giấy chứng nhận"));
       sec.appendChild(p);
-      var table = el("table", "hv-progress__table"), head = el("tr");
-      ["Năng lực số", "Trạng thái", "Bài kiểm tra"].forEach(function (h) { var th = el("th", "", h); th.scope = "col"; head.appendChild(th); });
-      table.appendChild(head);
-      tier.k.forEach(function (k) {
-        var tr = el("tr"), th = el("th", "", k[0] + " " + k[1]), st = status(tier, scores, k[0]), cell = el("td");
-        th.scope = "row";
-        tr.appendChild(th);
-        tr.appendChild(el("td", "hv-st hv-st--" + st, WORDS[st]));
-        tier.q.forEach(function (q, i) {
-          if (q[3].indexOf(k[0]) < 0) return;
-          var line = el("span", "hv-progress__quiz"), s = scores[i];
-          line.appendChild(link(q[2], q[1]));
-          line.appendChild(doc.createTextNode(": " + (s ? s.right + "/" + s.total + (s.pass ? " ✓" : "") : "chưa làm")));
-          cell.appendChild(line);
-        });
-        tr.appendChild(cell);
-        table.appendChild(tr);
-      });
-      sec.appendChild(scroller(table, "Năng lực số của cấp " + tier.n));
+      sec.appendChild(more);
       root.appendChild(sec);
+      function offer(text) {
+        var again = el("p"), button = el("button", "hv-button hv-button--secondary", "Xem từng năng lực của cấp " + tier.n);
+        button.type = "button";
+        button.addEventListener("click", function () { open(true); });
+        if (text) more.appendChild(el("p", "", text));
+        again.appendChild(button);
+        more.appendChild(again);
+      }
+      function open(tapped) {
+        more.textContent = "";
+        more.appendChild(el("p", "", "Đang mở kết quả từng năng lực…"));
+        summary(tier).then(function (ok) {
+          more.textContent = "";
+          if (!ok) return offer("Chưa mở được kết quả từng năng lực của cấp " + tier.n + ". Hãy kết nối mạng rồi thử lại.");
+          if (seen.indexOf(tier.s) < 0) { seen.push(tier.s); write("tien-do", seen); }
+          more.appendChild(competences(tier, myScores(tier)));
+          if (tapped) more.querySelector("table").focus();
+        });
+      }
+      if (tier.s === wanted || seen.indexOf(tier.s) >= 0 || fin || course.tiers.length === 1) open(false);
+      else offer("");
     });
+  }
+  function competences(tier, scores) {
+    var table = el("table", "hv-progress__table"), head = el("tr");
+    table.tabIndex = -1; /* where a tap on "Xem từng năng lực" leads the keyboard and screen reader */
+    ["Năng lực số", "Trạng thái", "Bài kiểm tra"].forEach(function (h) { var th = el("th", "", h); th.scope = "col"; head.appendChild(th); });
+    table.appendChild(head);
+    tier.k.forEach(function (k) {
+      var tr = el("tr"), th = el("th", "", k[0] + " " + k[1]), st = status(tier, scores, k[0]), cell = el("td");
+      th.scope = "row";
+      tr.appendChild(th);
+      tr.appendChild(el("td", "hv-st hv-st--" + st, WORDS[st]));
+      tier.q.forEach(function (q, i) {
+        if (q[3].indexOf(k[0]) < 0) return;
+        var line = el("span", "hv-progress__quiz"), s = scores[i];
+        line.appendChild(link(q[2], q[1]));
+        line.appendChild(doc.createTextNode(": " + (s ? s.right + "/" + s.total + (s.pass ? " ✓" : "") : "chưa làm")));
+        cell.appendChild(line);
+      });
+      tr.appendChild(cell);
+      table.appendChild(tr);
+    });
+    return scroller(table, "Năng lực số của cấp " + tier.n);
   }
 
   /* ---- the certificate itself, for the learner and for bulk printing: one A4 landscape
@@ -174,7 +238,7 @@
     box.appendChild(el("p", "hv-cert__name" + (Array.from(r.name).length > 30 ? " hv-cert__name--long" : ""), r.name));
     if (r.place) box.appendChild(el("p", "", r.place));
     box.appendChild(el("p", "", "đã hoàn thành chương trình học cấp " + r.tier.n + (fin ? ", bài kiểm tra cuối cấp đạt " + fin.pct + "%" : "") + "."));
-    var passed = r.tier.k.filter(function (k) { return status(r.tier, r.scores, k[0]) === "pass"; });
+    var passed = (r.tier.k || []).filter(function (k) { return status(r.tier, r.scores, k[0]) === "pass"; });
     if (passed.length) {
       box.appendChild(el("p", "hv-cert__label", "Năng lực số đã đạt:"));
       var ul = el("ul", "hv-cert__list");
@@ -197,13 +261,20 @@
   function certificatePage() {
     var form = doc.getElementById("hv-cert-form"), out = doc.getElementById("hv-certs"),
       say = doc.getElementById("hv-cert-status"), wanted = new URLSearchParams(location.search).get("cap");
-    var done = course.tiers.filter(function (t) { var f = finalOf(myScores(t)); return f && f.pass; });
+    var done = course.tiers.filter(function (t) { var f = score(t.f); return f && f.pass; });
     var tier = done.filter(function (t) { return t.s === wanted; })[0] || done[0];
     if (!tier) {
       say.textContent = "Bạn chưa đạt bài kiểm tra cuối cấp nào trên máy này. Hãy học xong và làm bài kiểm tra cuối cấp, rồi quay lại đây.";
       course.tiers.forEach(function (t) { var p = el("p"); p.appendChild(link(t.fu, "Bài kiểm tra cuối cấp " + t.n)); out.appendChild(p); });
       return;
     }
+    say.textContent = "Đang mở kết quả cấp " + tier.n + "…";
+    summary(tier).then(function (ok) {
+      if (ok) return certificateForm(tier, form, out, say);
+      say.textContent = "Chưa mở được kết quả cấp " + tier.n + " để tạo giấy chứng nhận. Hãy kết nối mạng rồi tải lại trang.";
+    });
+  }
+  function certificateForm(tier, form, out, say) {
     var me = read("learner", {});
     form.hidden = false;
     form.name.value = me.name || "";
@@ -243,20 +314,26 @@
       return true;
     }
     function entries() { return codes.map(decode).filter(function (r) { return !r.error; }); }
-    function render() {
+    function render() { /* once the summaries of the class's tiers are loaded */
+      var all = entries(), tiers = course.tiers.filter(function (t) { return all.some(function (r) { return r.tier === t; }); });
+      if (tiers.every(loaded)) return draw();
+      Promise.all(tiers.map(summary)).then(draw);
+    }
+    function draw() {
       out.textContent = "";
       var all = entries();
       actions.hidden = !all.length;
       course.tiers.forEach(function (tier) {
-        var rows = all.filter(function (r) { return r.tier === tier; });
+        var rows = all.filter(function (r) { return r.tier === tier; }), comps = tier.k || [];
         if (!rows.length) return;
+        if (!loaded(tier)) out.appendChild(el("p", "", "Chưa mở được danh sách năng lực của cấp " + tier.n + ": bảng chỉ có điểm cuối cấp. Hãy kết nối mạng rồi tải lại trang."));
         var table = el("table", "hv-class__table"), head = el("tr");
-        var heads = ["Họ và tên", "Xã, phường", "Ngày", "Cuối cấp"].concat(tier.k.map(function (k) { return k[0]; }), ["Xóa"]);
+        var heads = ["Họ và tên", "Xã, phường", "Ngày", "Cuối cấp"].concat(comps.map(function (k) { return k[0]; }), ["Xóa"]);
         heads.forEach(function (h, i) {
           var last = i === heads.length - 1, th = el("th", "", last ? undefined : h);
           if (last) th.appendChild(el("span", "hv-sr", h)); /* over the remove buttons: heard, not seen */
           th.scope = "col";
-          if (i >= 4 && tier.k[i - 4]) th.title = tier.k[i - 4][1];
+          if (i >= 4 && comps[i - 4]) th.title = comps[i - 4][1];
           head.appendChild(th);
         });
         table.appendChild(head);
@@ -267,7 +344,7 @@
           tr.appendChild(el("td", "", r.place));
           tr.appendChild(el("td", "", dateOf(r.day)));
           tr.appendChild(el("td", "", fin ? fin.pct + "%" + (fin.pass ? " ✓" : "") : "–"));
-          tier.k.forEach(function (k) { var st = status(tier, r.scores, k[0]); tr.appendChild(el("td", "hv-st hv-st--" + st, st === "pass" ? "✓ Đạt" : st === "progress" ? "Chưa" : "–")); });
+          comps.forEach(function (k) { var st = status(tier, r.scores, k[0]); tr.appendChild(el("td", "hv-st hv-st--" + st, st === "pass" ? "✓ Đạt" : st === "progress" ? "Chưa" : "–")); });
           var cell = el("td"), del = el("button", "hv-button hv-button--secondary", "Xóa");
           del.type = "button";
           del.setAttribute("aria-label", "Xóa " + r.name + " khỏi lớp");
@@ -284,11 +361,11 @@
     }
     function csv() {
       var ks = [], rows = [];
-      course.tiers.forEach(function (t) { t.k.forEach(function (k) { if (ks.indexOf(k[0] + " " + k[1]) < 0) ks.push(k[0] + " " + k[1]); }); });
+      course.tiers.forEach(function (t) { (t.k || []).forEach(function (k) { if (ks.indexOf(k[0] + " " + k[1]) < 0) ks.push(k[0] + " " + k[1]); }); });
       rows.push(["Họ và tên", "Xã, phường", "Cấp", "Ngày", "Bài kiểm tra cuối cấp (%)", "Đạt cuối cấp", "Mã hoàn thành"].concat(ks));
       entries().forEach(function (r) {
         var fin = finalOf(r.scores), by = {};
-        r.tier.k.forEach(function (k) { by[k[0] + " " + k[1]] = { pass: "Đạt", progress: "Chưa đạt", none: "Chưa làm" }[status(r.tier, r.scores, k[0])]; });
+        (r.tier.k || []).forEach(function (k) { by[k[0] + " " + k[1]] = { pass: "Đạt", progress: "Chưa đạt", none: "Chưa làm" }[status(r.tier, r.scores, k[0])]; });
         rows.push([r.name, r.place, r.tier.n, dateOf(r.day), fin ? fin.pct : "", fin && fin.pass ? "Có" : "Không", grouped(r.code)]
           .concat(ks.map(function (k) { return by[k] || ""; })));
       });
@@ -314,9 +391,11 @@
     });
     doc.getElementById("hv-csv").addEventListener("click", csv);
     doc.getElementById("hv-print").addEventListener("click", function () {
-      certs.textContent = "";
-      entries().forEach(function (r) { var f = finalOf(r.scores); if (f && f.pass) certs.appendChild(certificate(r)); });
-      window.print();
+      script(course.qr).then(function () { /* QR codes are drawn only for print: qr.js comes now */
+        certs.textContent = "";
+        entries().forEach(function (r) { var f = finalOf(r.scores); if (f && f.pass) certs.appendChild(certificate(r)); });
+        window.print();
+      });
     });
     doc.getElementById("hv-clear").addEventListener("click", function () {
       if (!window.confirm("Xóa toàn bộ danh sách lớp trên máy này?")) return;
@@ -349,5 +428,6 @@
     render();
   }
 
-  ({ progress: progressPage, certificate: certificatePage, "class": classPage })[root.getAttribute("data-hv-page")]();
+  /* After the deferred scripts that follow this one (the quiz engine, qr.js) have run. */
+  doc.addEventListener("DOMContentLoaded", ({ progress: progressPage, certificate: certificatePage, "class": classPage })[root.getAttribute("data-hv-page")]);
 })();
