@@ -42,7 +42,7 @@ from .settings import Settings, load_settings
 from .staging import write_docs
 from .stylesheet import stylesheet
 from .trainer_notes import check_learner_page
-from .weight import Weight, measure, over_budget
+from .weight import Budgets, Weight, measure, over_budget
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,7 @@ class Built:
     engine_brotli: int  # bytes of the quiz engine as learners download it
     weights: list[Weight]
     audio: str = ""  # the recordings' line of the build summary
+    budgets: Budgets = Budgets()  # what the weights were checked against
 
 
 def check_course(config_file: Path, progress: Progress | None = None, *, handouts: bool = False) -> Checked:
@@ -183,21 +184,23 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
                   if path == checked.quiz_assets.engine)
     return Built(target, len(checked.pages), len(checked.course.lessons), progress.elapsed(),
                  len(brotli.compress(engine.encode(), quality=11)), weights,
-                 audio_report(list(checked.recordings), settings.budgets.audio))
+                 audio_report(list(checked.recordings), settings.budgets.audio), settings.budgets)
 
 
 def _weigh(checked: Checked, site: Path) -> list[Weight]:
-    """Measure every page; raise, naming page and contents, when one breaks a budget."""
+    """Measure every page; raise, naming page and what makes it heavy, when one breaks a budget."""
     kinds = {output_path(p.path): p.data["kind"] for p in checked.pages}
-    sequences = [[lesson.url for lesson in plan.lessons] for plan in checked.course.tiers]
-    weights = measure(site, kinds, sequences)
+    tiers = [[output_path(plan.index_path), *(lesson.url for lesson in plan.lessons),
+              *([output_path(plan.final_test_path)] if plan.quiz_ids else [])] for plan in checked.course.tiers]
+    weights = measure(site, kinds, tiers)
     settings = checked.settings
     sources = {output_path(p.path): p.source for p in checked.pages}
     problems = Problems(settings.project_dir)
-    for weight, why in over_budget(weights, settings.budgets):
+    for weight, why in over_budget(weights, settings.budgets, site):
         source = sources.get(weight.page)
         where = settings.content_dir / source if source else settings.config_file
-        fix = ("rút gọn hoặc tách bài (hoặc bớt câu hỏi)" if weight.kind in ("lesson", "final") else
+        fix = ("rút gọn hoặc tách bài thành hai bài (hoặc bớt câu hỏi, thu nhỏ ảnh)"
+               if weight.kind in ("lesson", "final") else
                "trang này tải bộ đáp án của mọi cấp: bớt câu hỏi, hoặc nới ngân sách")
         problems.add(where, 1, f"trang {weight.page}: {why}",
                      f"{fix}; ngân sách đặt ở 'hocvuso: budgets:' trong mkdocs.yml, tính bằng KB")
