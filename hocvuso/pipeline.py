@@ -19,6 +19,7 @@ from .audio import report as audio_report
 from .audio import rewrite_pages as rewrite_audio
 from .content import read_content
 from .course import Course, plan_course
+from .compact import compact_site
 from .css_purge import purge_site
 from .deploy import precompress, write_server_files
 from .handouts import write_handouts
@@ -162,6 +163,7 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
         rewrite_images(fresh, images)
         rewrite_audio(fresh, list(checked.recordings))
         purge_site(fresh, list(PAGE_SCRIPTS))
+        compact_site(fresh)
         progress.stage("Lập chỉ mục tìm kiếm")
         write_search_index(fresh, checked.course)
         progress.stage("Đo dung lượng trang")
