@@ -41,7 +41,7 @@ from .search import write_search_index
 from .progress import Progress, Silent
 from .settings import Settings, load_settings
 from .staging import write_docs
-from .stylesheet import stylesheet
+from .stylesheet import favicon, stylesheet
 from .trainer_notes import check_learner_page
 from .weight import Budgets, Weight, measure, over_budget
 
@@ -54,6 +54,7 @@ class Checked:
     assets: tuple[str, ...]
     quiz_assets: QuizAssets
     css: str  # site path of hocvuso's hashed stylesheet
+    favicon: str  # site path of the site's icon
     offline_js: str  # site path of the service-worker registration script
     reading_js: str  # site path of the text size and contrast control
     recordings: tuple[Recording, ...] = ()
@@ -88,6 +89,8 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
     assets = quiz_assets(course, settings.course_id)
     css_path, css = stylesheet(settings.project_dir)
     assets.files[css_path] = css
+    icon_path, icon = favicon()
+    assets.files[icon_path] = icon
     named = {}  # source -> site path
     for source in (OFFLINE, READING, LISTEN, SEARCH, RECORD, QR):
         path, text = script_asset(source)
@@ -101,10 +104,10 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
         (Path(scratch) / "docs").mkdir()
         mkdocs_config(settings, docs_dir=Path(scratch) / "docs", site_dir=Path(scratch) / "site",
                       nav=course_nav(course), problems=problems, css=css_path, offline_js=named[OFFLINE],
-                      reading_js=named[READING])
+                      reading_js=named[READING], favicon=icon_path)
     problems.raise_if_any()
-    return Checked(settings, course, pages, content.assets, assets, css_path, named[OFFLINE], named[READING],
-                   content.recordings)
+    return Checked(settings, course, pages, content.assets, assets, css_path, icon_path, named[OFFLINE],
+                   named[READING], content.recordings)
 
 
 def build_site(config_file: Path, *, site_dir: Path | None = None,
@@ -151,7 +154,7 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
         config = mkdocs_config(settings, docs_dir=docs, site_dir=fresh,
                                nav=course_nav(checked.course), problems=problems,
                                marker=new_marker(), css=checked.css, offline_js=checked.offline_js,
-                               reading_js=checked.reading_js)
+                               reading_js=checked.reading_js, favicon=checked.favicon)
         problems.raise_if_any()
         progress.stage("Dựng trang web bằng MkDocs")
         sources = {page.path: page.source for page in checked.pages if page.source}
