@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, REPO
 from hocvuso.pipeline import build_site
 from hocvuso.weight import Budgets, Weight, headroom, over_budget, resources
+
+HEADROOM = 0.15  # what the bundled course keeps under every default budget
+
 
 def _with_budgets(course, budgets: str):
     text = course.root.joinpath("mkdocs.yml").read_text(encoding="utf-8")
@@ -126,3 +129,26 @@ def test_first_visit_counts_styles_scripts_and_eager_images_but_not_lazy_ones(tm
             '<img src="eager.png"><img src="lazy.png" loading="lazy"><a href="other.html">x</a>'
             '<script src="https://example.com/z.js"></script>')
     assert resources(tmp_path, "a/page.html", html) == ["a/x.css", "a/y.js", "a/eager.png"]
+
+
+def _bundled_headroom(tmp_path: Path, handouts: str | None) -> dict[str, dict[str, float]]:
+    built = build_site(REPO / "mkdocs.yml", site_dir=tmp_path / "site", for_server=False, handouts=handouts)
+    assert built.budgets == Budgets()  # the bundled course keeps the defaults
+    room = headroom(built.weights, built.budgets)
+    assert {"lesson", "final"} <= set(room)
+    return room
+
+
+def _tight(room: dict[str, dict[str, float]]) -> dict[str, float]:
+    return {f"{kind} {budget}": round(spare, 3) for kind, budgets in room.items()
+            for budget, spare in budgets.items() if spare < HEADROOM}
+
+
+def test_bundled_course_keeps_headroom_under_every_default_budget(tmp_path):
+    assert _tight(_bundled_headroom(tmp_path, None)) == {}
+
+
+@pytest.mark.slow
+def test_bundled_course_with_handouts_keeps_headroom_under_every_default_budget(tmp_path):
+    # The "Tải bản in (PDF)" link makes every lesson page longer.
+    assert _tight(_bundled_headroom(tmp_path, "A4")) == {}
