@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Đã dựng {built.pages} trang ({built.lessons} bài học) vào {where}/ "
                   f"trong {built.seconds:.1f} giây. Bộ chấm bài kiểm tra: "
                   f"{built.engine_brotli / 1024:.1f} KB (nén brotli).")
-            print(weight_report(built.weights))
+            print(weight_report(built.weights, built.budgets))
             if built.audio:
                 print(built.audio)
     except CourseError as error:

@@ -27,14 +27,10 @@ from .yamlsource import Mapping, Sequence
 # File URLs need real file names: "lesson.html", not "lesson/" (which a browser shows
 # as a folder listing when the site is opened from a USB stick).
 FORCED = {"use_directory_urls": False}
-FAVICON = ("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
-           "%3Crect width='16' height='16' rx='3' fill='%233f51b5'/%3E%3Cpath d='M4 4h8v2H4zm0 3h8v2H4zm0 3h5v2H4z' "
-           "fill='%23fff'/%3E%3C/svg%3E")
-
 
 def mkdocs_config(settings: Settings, *, docs_dir: Path, site_dir: Path, nav: list,
                   problems: Problems, marker: str = "hv-author", css: str = "",
-                  offline_js: str = "", reading_js: str = "") -> MkDocsConfig | None:
+                  offline_js: str = "", reading_js: str = "", favicon: str = "") -> MkDocsConfig | None:
     """The author's mkdocs.yml, pointed at the staged docs; None after reporting problems."""
     config = MkDocsConfig(config_file_path=str(settings.config_file))
     with _mkdocs_logs() as records, open(settings.config_file, "rb") as handle:
@@ -45,7 +41,7 @@ def mkdocs_config(settings: Settings, *, docs_dir: Path, site_dir: Path, nav: li
                          "chạy 'python build.py check' và sửa các dòng được chỉ ra; xem lại mkdocs.yml của khóa học mẫu")
             return None
     config.data.pop("hocvuso", None)  # our section; MkDocs would call it unknown
-    config.data["theme"] = _theme(config.data.get("theme"), settings)
+    config.data["theme"] = _theme(config.data.get("theme"), settings, favicon)
     config.load_dict({**FORCED, "docs_dir": str(docs_dir), "site_dir": str(site_dir), "nav": nav})
     with _mkdocs_logs() as records:
         errors, warnings = config.validate()
@@ -135,14 +131,14 @@ def render(config: MkDocsConfig, settings: Settings, *, sources: dict[str, str],
         clean_site(Path(config.site_dir), config.extra["hv_marker"])
 
 
-def _theme(theme: object, settings: Settings) -> dict:
+def _theme(theme: object, settings: Settings, favicon: str) -> dict:
     theme = dict(theme) if isinstance(theme, dict) else {"name": theme or "material"}
     theme.setdefault("custom_dir", str(settings.project_dir / "theme"))
     theme.setdefault("language", "vi")
     theme.setdefault("font", False)
-    # A favicon inside the page: one request fewer on every first visit (Material's
-    # PNG costs a round trip and 2 KB on a slow line).
-    theme.setdefault("favicon", FAVICON)
+    # hocvuso's small SVG icon (hocvuso/stylesheet.py) instead of Material's 2 KB PNG.
+    if favicon:
+        theme.setdefault("favicon", favicon)
     return theme
 
 

@@ -19,6 +19,7 @@ from .audio import report as audio_report
 from .audio import rewrite_pages as rewrite_audio
 from .content import read_content
 from .course import Course, plan_course
+from .compact import compact_site
 from .css_purge import purge_site
 from .deploy import precompress, write_server_files
 from .handouts import write_handouts
@@ -40,9 +41,9 @@ from .search import write_search_index
 from .progress import Progress, Silent
 from .settings import Settings, load_settings
 from .staging import write_docs
-from .stylesheet import stylesheet
+from .stylesheet import favicon, stylesheet
 from .trainer_notes import check_learner_page
-from .weight import Weight, measure, over_budget
+from .weight import Budgets, Weight, measure, over_budget
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Checked:
     assets: tuple[str, ...]
     quiz_assets: QuizAssets
     css: str  # site path of hocvuso's hashed stylesheet
+    favicon: str  # site path of the site's icon
     offline_js: str  # site path of the service-worker registration script
     reading_js: str  # site path of the text size and contrast control
     recordings: tuple[Recording, ...] = ()
@@ -67,6 +69,7 @@ class Built:
     engine_brotli: int  # bytes of the quiz engine as learners download it
     weights: list[Weight]
     audio: str = ""  # the recordings' line of the build summary
+    budgets: Budgets = Budgets()  # what the weights were checked against
 
 
 def check_course(config_file: Path, progress: Progress | None = None, *, handouts: bool = False) -> Checked:
@@ -86,6 +89,8 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
     assets = quiz_assets(course, settings.course_id)
     css_path, css = stylesheet(settings.project_dir)
     assets.files[css_path] = css
+    icon_path, icon = favicon()
+    assets.files[icon_path] = icon
     named = {}  # source -> site path
     for source in (OFFLINE, READING, LISTEN, SEARCH, RECORD, QR):
         path, text = script_asset(source)
@@ -102,10 +107,10 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
         (Path(scratch) / "docs").mkdir()
         mkdocs_config(settings, docs_dir=Path(scratch) / "docs", site_dir=Path(scratch) / "site",
                       nav=course_nav(course), problems=problems, css=css_path, offline_js=named[OFFLINE],
-                      reading_js=named[READING])
+                      reading_js=named[READING], favicon=icon_path)
     problems.raise_if_any()
-    return Checked(settings, course, pages, content.assets, assets, css_path, named[OFFLINE], named[READING],
-                   content.recordings)
+    return Checked(settings, course, pages, content.assets, assets, css_path, icon_path, named[OFFLINE],
+                   named[READING], content.recordings)
 
 
 def build_site(config_file: Path, *, site_dir: Path | None = None,
@@ -152,7 +157,7 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
         config = mkdocs_config(settings, docs_dir=docs, site_dir=fresh,
                                nav=course_nav(checked.course), problems=problems,
                                marker=new_marker(), css=checked.css, offline_js=checked.offline_js,
-                               reading_js=checked.reading_js)
+                               reading_js=checked.reading_js, favicon=checked.favicon)
         problems.raise_if_any()
         progress.stage("Dựng trang web bằng MkDocs")
         sources = {page.path: page.source for page in checked.pages if page.source}
@@ -164,6 +169,7 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
         rewrite_images(fresh, images)
         rewrite_audio(fresh, list(checked.recordings))
         purge_site(fresh, list(PAGE_SCRIPTS))
+        compact_site(fresh)
         progress.stage("Lập chỉ mục tìm kiếm")
         index = write_search_index(fresh, checked.course)
         progress.stage("Đo dung lượng trang")
@@ -187,7 +193,7 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
                   if path == checked.quiz_assets.engine)
     return Built(target, len(checked.pages), len(checked.course.lessons), progress.elapsed(),
                  len(brotli.compress(engine.encode(), quality=11)), weights,
-                 audio_report(list(checked.recordings), settings.budgets.audio))
+                 audio_report(list(checked.recordings), settings.budgets.audio), settings.budgets)
 
 
 def _on_demand_by_tier(checked: Checked) -> dict[str, list[str]]:
@@ -200,20 +206,22 @@ def _on_demand_by_tier(checked: Checked) -> dict[str, list[str]]:
 
 
 def _weigh(checked: Checked, site: Path) -> list[Weight]:
-    """Measure every page; raise, naming page and contents, when one breaks a budget."""
+    """Measure every page; raise, naming page and what makes it heavy, when one breaks a budget."""
     kinds = {output_path(p.path): p.data["kind"] for p in checked.pages}
-    sequences = [[lesson.url for lesson in plan.lessons] for plan in checked.course.tiers]
+    tiers = [[output_path(plan.index_path), *(lesson.url for lesson in plan.lessons),
+              *([output_path(plan.final_test_path)] if plan.quiz_ids else [])] for plan in checked.course.tiers]
     on_demand = {output_path(p.path): list(p.data["on_demand"].values()) for p in checked.pages
                  if p.data.get("on_demand")}
-    weights = measure(site, kinds, sequences, on_demand=on_demand)
+    weights = measure(site, kinds, tiers, on_demand=on_demand)
     settings = checked.settings
     sources = {output_path(p.path): p.source for p in checked.pages}
     problems = Problems(settings.project_dir)
-    for weight, why in over_budget(weights, settings.budgets):
+    for weight, why in over_budget(weights, settings.budgets, site):
         source = sources.get(weight.page)
         where = (settings.content_dir / source if source else
                  settings.glossary_file if weight.kind == "glossary" else settings.config_file)
-        fix = ("rút gọn hoặc tách bài (hoặc bớt câu hỏi)" if weight.kind in ("lesson", "final") else
+        fix = ("rút gọn hoặc tách bài thành hai bài (hoặc bớt câu hỏi, thu nhỏ ảnh)"
+               if weight.kind in ("lesson", "final") else
                "rút gọn hoặc bớt lời giải thích trong bảng từ ngữ" if weight.kind == "glossary" else
                "trang này tải bản tóm tắt của một cấp (mỗi bài kiểm tra và câu hỏi của cấp): bớt câu hỏi, "
                "hoặc nới ngân sách")

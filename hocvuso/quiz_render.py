@@ -78,7 +78,6 @@ def render_quiz(*, quiz_id: str, title: str, pass_mark: int, questions: list[Pla
 def _shown(placed: Placed, root: str) -> dict:
     q = placed.question
     shown = {
-        "key": re.sub(r"[^a-z0-9-]", "-", placed.key),
         "type": q.type,
         "prompt": richtext.inline(q.prompt),
         "hint": _HINTS.get(q.type, ""),

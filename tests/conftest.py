@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from hocvuso import cli
 
@@ -125,6 +126,14 @@ def context(browser):
     context.set_default_timeout(5000)
     yield context
     context.close()
+
+
+def fixture_question(page, key: str):
+    """The question of tests/fixtures/every-type-quiz.yml with this id, on a built page:
+    found by its prompt as learners see it (pages give questions no id)."""
+    quiz = yaml.safe_load((FIXTURES / "every-type-quiz.yml").read_text(encoding="utf-8"))
+    prompt = next(q["prompt"] for q in quiz["questions"] if q["id"] == key).replace("**", "")
+    return page.locator("li.hv-q").filter(has=page.locator(".hv-q__prompt", has_text=prompt))
 
 
 def until(page, script: str, arg=None, seconds: float = 15) -> None:

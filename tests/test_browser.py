@@ -89,4 +89,27 @@ def test_home_tier_cards_open_wherever_tapped_and_tiers_without_lessons_are_no_c
     page.mouse.click(*corner)
     page.wait_for_url("**/trung-cap/index.html")
     assert page.locator("h1").inner_text() == "Trung cấp"
+
+
+def test_wide_screens_get_a_table_of_contents_built_from_the_page_headings(browser, course):
+    course.lesson("co-ban/bai.md", title="Bài có mục",
+                  body="## Mở đầu\n\nChữ.\n\n### Chi tiết\n\nChữ.\n\n## Ghi nhớ\n\nChữ.\n")
+    course.lesson("co-ban/ngan.md", title="Bài không mục", body="Chỉ một đoạn.\n")
+    assert course.run("build") == 0
+    html = course.page("co-ban/bai.html")
+    toc_html = html[html.index("md-sidebar--secondary"):html.index('class="md-content"')]
+    assert "Mở đầu" not in toc_html  # not carried in the page: phones never show it
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((course.root / "site" / "co-ban" / "bai.html").as_uri())
+    toc = page.get_by_role("navigation", name="Mục lục")
+    assert toc.is_visible()
+    links = toc.get_by_role("link")
+    assert [links.nth(i).inner_text() for i in range(links.count())][:4] == [
+        "Mục tiêu bài học", "Mở đầu", "Chi tiết", "Ghi nhớ"]
+    assert toc.get_by_role("navigation", name="Mở đầu").get_by_role("link").inner_text() == "Chi tiết"
+    toc.get_by_role("link", name="Ghi nhớ").click()
+    assert page.url.endswith("#ghi-nho")
+    # A page whose author wrote no heading has none, as Material's had none.
+    page.goto((course.root / "site" / "co-ban" / "ngan.html").as_uri())
+    assert page.get_by_role("navigation", name="Mục lục").get_by_role("link").count() == 0
     page.close()

@@ -205,7 +205,31 @@ def test_navigation_shows_a_window_of_the_domain_so_big_domains_cost_no_more(cou
         return len(html.encode()), nav
 
     small, nav = page_size(30)
-    assert [t for t in nav if t.startswith("Bài số")] == [f"Bài số {n:03}" for n in range(11, 20)]
-    assert "… 11 bài trước" in nav and "… 10 bài sau" in nav
+    assert [t for t in nav if t.startswith("Bài số")] == [f"Bài số {n:03}" for n in range(13, 18)]
+    assert "… 13 bài trước" in nav and "… 12 bài sau" in nav
     large, _ = page_size(90)
     assert large - small < 20  # only the "… N bài sau" count grows by a digit
+
+
+def test_pages_carry_no_bytes_for_what_nobody_uses(course):
+    shutil.copy(FIXTURES / "every-type-quiz.yml", course.root / "quizzes" / "thu.yml")
+    course.lesson("co-ban/bai.md", extra="quiz: thu\n")
+    text = course.root.joinpath("mkdocs.yml").read_text(encoding="utf-8")
+    course.write("mkdocs.yml", text + "extra:\n  generator: false\n")  # as the bundled course has it
+    assert course.run("build") == 0
+    html = course.page("co-ban/bai.html")
+    head = html[:html.index("</head>")]
+    assert 'name="generator"' not in head and 'rel="prev"' not in head and 'rel="next"' not in head
+    assert "<svg" not in html  # logo and menu icons are drawn by hocvuso.css, once for the site
+    assert "<footer" not in html  # no copyright, no generator line: no empty footer
+    assert "__tabbed_" not in html  # Material's script for content tabs the course does not use
+    assert not re.search(r'<li class="hv-q[^"]*" [^>]*id=', html)  # questions need no id
+    icon = re.search(r'<link rel="icon" href="\.\./(assets/hocvuso/icon\.[0-9a-f]+\.svg)">', head)
+    assert icon and (course.root / "site" / icon[1]).is_file()  # a file, cached, not in every page
+    text = course.root.joinpath("mkdocs.yml").read_text(encoding="utf-8")
+    course.write("mkdocs.yml", text.replace("markdown_extensions:\n", "copyright: Xã Hòa Bình\n"
+                                            "markdown_extensions:\n  - pymdownx.tabbed\n"))
+    assert course.run("build") == 0
+    html = course.page("co-ban/bai.html")
+    assert '<footer class="md-footer">' in html and "Xã Hòa Bình" in html
+    assert "__tabbed_" in html

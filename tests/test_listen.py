@@ -14,7 +14,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, fixture_question
 
 pytestmark = pytest.mark.browser
 
@@ -232,7 +232,7 @@ def test_listening_to_one_question_reads_its_prompt_and_every_option(context, si
     }
     for qid, (first, options) in questions.items():
         before = len(_spoken(page))
-        page.locator(f"li.hv-q[id$='-{qid}']").get_by_role("button", name="Nghe câu hỏi").click()
+        fixture_question(page, qid).get_by_role("button", name="Nghe câu hỏi").click()
         _wait_spoken(page, before + len(first) + len(options))
         _control(page, "Nghe bài").wait_for()
         heard = _texts(page)[before:]

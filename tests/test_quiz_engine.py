@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from conftest import FIXTURES, served
+from conftest import FIXTURES, fixture_question, served
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +64,7 @@ def _open(context, url):
 
 
 def _question(page, qid):
-    return page.locator(f"li.hv-q[id$='-{qid}']")
+    return fixture_question(page, qid)
 
 
 def _answer(page, qid, how):

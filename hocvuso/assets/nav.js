@@ -7,6 +7,12 @@
    first subheading (and leaves out when there is none), goes to the page's title. */
 (function () {
   "use strict";
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+  function add(parent, tag, name) {
+    var el = document.createElement(tag);
+    el.className = name;
+    return parent.appendChild(el);
+  }
   var doc = document, html = doc.documentElement, toggle = doc.getElementById("__drawer"),
     label = doc.querySelector(".md-header label[for=__drawer]"), drawer = doc.querySelector(".md-sidebar--primary"),
     title = doc.querySelector(".md-content h1");
@@ -21,6 +27,32 @@
     title.id = title.id || "hv-main";
     skip.href = "#" + title.id;
     skip.textContent = "Đến nội dung chính";
+  }
+
+  /* The table of contents that Material shows on wide screens (960 px and more) lists the
+     page's own headings: it is built from them here rather than carried in every page. */
+  var toc = doc.querySelector("[data-hv-toc]"),
+    heads = doc.querySelectorAll(".md-content article h2[id], .md-content article h3[id]");
+  if (toc && heads.length) {
+    var title = add(toc, "label", "md-nav__title"), list = add(toc, "ul", "md-nav__list"), sub = null;
+    title.htmlFor = "__toc";
+    add(title, "span", "md-nav__icon md-icon");
+    title.appendChild(doc.createTextNode(toc.getAttribute("aria-label")));
+    each(heads, function (h) {
+      var copy = h.cloneNode(true), under = list.lastChild, parent = list;
+      each(copy.querySelectorAll(".headerlink"), function (a) { a.remove(); });
+      if (h.tagName === "H3" && under) {
+        if (!sub || sub.parentNode.parentNode !== under) {
+          var nest = add(under, "nav", "md-nav");
+          nest.setAttribute("aria-label", under.textContent);
+          sub = add(nest, "ul", "md-nav__list");
+        }
+        parent = sub;
+      }
+      var link = add(add(parent, "li", "md-nav__item"), "a", "md-nav__link");
+      link.href = "#" + h.id;
+      add(link, "span", "md-ellipsis").textContent = copy.textContent.trim();
+    });
   }
 
   if (!toggle || !label || !drawer) return;

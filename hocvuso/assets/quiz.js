@@ -216,6 +216,19 @@
     if (first) first.focus();
   }
 
+  /* A drop-down arrives with its first line only: its options are the same in every row
+     of the question (the numbers 1…n of an ordering, the lettered choices of a matching),
+     so the page carries them once and they are copied here. */
+  function fill(li, q) {
+    var selects = li.querySelectorAll("select"), texts = [];
+    if (q.t === "ordering") for (var n = 1; n <= selects.length; n++) texts.push(String(n));
+    if (q.t === "matching") each(li.querySelectorAll(".hv-q__choices li"), function (c) { texts.push(c.textContent); });
+    each(selects, function (s) {
+      if (s.options.length > 1) return;
+      texts.forEach(function (text, i) { s.add(new Option(text, q.t === "ordering" ? text : String(i))); });
+    });
+  }
+
   function start(section) {
     var id = section.getAttribute("data-hv-quiz"), qs = questionsOf(id);
     if (!qs.length) return;
@@ -223,6 +236,7 @@
     each(section.querySelectorAll(".hv-q"), function (li, i) {
       var q = qs[i], saved = q && rec.a[q.k];
       if (!q) return;
+      fill(li, q);
       if (saved && saved.f === q.f) {
         try { restore(li, q, saved.v); show(li, q, saved.v, saved.ok); } catch (e) { /* old shape: ignore */ }
       }

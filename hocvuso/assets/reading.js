@@ -1,12 +1,19 @@
 /* Reading comfort for elderly learners: three text sizes and a high-contrast option,
    remembered on this device (localStorage "hocvuso:prefs", shared by every course).
    theme/main.html applies the saved choice in <head>, before the page is drawn; this
-   script builds the panel behind the header's "Cỡ chữ" button. */
+   script adds the header's "Cỡ chữ" button (it does nothing without the script, so pages
+   do not carry it) and builds the panel behind it. */
 (function () {
   "use strict";
-  var doc = document, html = doc.documentElement, open = doc.querySelector(".hv-prefs-button"),
-    header = doc.querySelector(".md-header");
-  if (!open || !header) return;
+  var doc = document, html = doc.documentElement, header = doc.querySelector(".md-header"),
+    bar = doc.querySelector(".md-header__inner");
+  if (!header || !bar) return;
+  var open = doc.createElement("button");
+  open.type = "button";
+  open.className = "md-header__button hv-prefs-button";
+  open.setAttribute("aria-expanded", "false");
+  open.setAttribute("aria-controls", "hv-prefs");
+  open.textContent = "Cỡ chữ";
   var KEY = "hocvuso:prefs", SIZES = [["", "Vừa"], ["hv-size-1", "Lớn"], ["hv-size-2", "Rất lớn"]], options = [];
 
   function read() {
@@ -46,7 +53,7 @@
         : list.concat(["hv-contrast"]);
     }));
   header.appendChild(panel);
-  open.hidden = false;
+  bar.insertBefore(open, bar.querySelector(".hv-search-link"));
   open.addEventListener("click", function () {
     panel.hidden = !panel.hidden;
     open.setAttribute("aria-expanded", String(!panel.hidden));
