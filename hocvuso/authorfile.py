@@ -19,14 +19,6 @@ MAX_LINE = 20_000  # characters; a long paragraph is ~2,000
 # C0 and C1 controls other than tab and line ends, and the two non-characters: invisible
 # in editors, refused by MkDocs' YAML reader (which then drops the page's front matter).
 INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-
-
-def invisible_character(text: str) -> str | None:
-    """A description of the first control character in ``text``, or None."""
-    found = INVISIBLE.search(text)
-    return f"U+{ord(found[0]):04X}" if found else None
-
-
 INVISIBLE_HINT = ("xóa ký tự này (thường lẫn vào khi chép chữ từ Word, PDF hoặc tin nhắn); "
                   "trình soạn thảo như VS Code hiện nó thành một ô nhỏ")
 
