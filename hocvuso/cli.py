@@ -12,7 +12,6 @@ from pathlib import Path
 
 from . import __version__
 from .pipeline import build_site, check_course
-from .outputs import WRITE_ERRORS
 from .problems import CourseError
 from .progress import Progress, Silent
 from .settings import load_settings
@@ -73,22 +72,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except OSError as error:
-        if error.errno not in WRITE_ERRORS:
-            if args.debug:
-                raise
-            return _bug(error)
-        what, hint = WRITE_ERRORS[error.errno]
-        where = error.filename or ""
-        print(f"{_shown(Path(where)) if where else 'Lỗi'}: không ghi được tệp: {what}\n    gợi ý: {hint}",
-              file=sys.stderr)
-        if command in ("build", "handouts", "usb"):
-            print("Thư mục trang web cũ (nếu có) được giữ nguyên.", file=sys.stderr)
-        return 1
     except Exception as error:  # a bug in hocvuso, not in the author's files
         if args.debug:
             raise
-        return _bug(error)
+        print(f"Lỗi không mong đợi trong hocvuso: {error!r}\n"
+              "Chạy lại với --debug để xem chi tiết, và báo lỗi cho nhóm phát triển.", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -96,12 +85,6 @@ def _progress() -> Progress:
     # Stage lines help someone watching a terminal; in a log or a pipe they would only be
     # mixed into the list of problems.
     return Progress() if sys.stderr.isatty() else Silent()
-
-
-def _bug(error: Exception) -> int:
-    print(f"Lỗi không mong đợi trong hocvuso: {error!r}\n"
-          "Chạy lại với --debug để xem chi tiết, và báo lỗi cho nhóm phát triển.", file=sys.stderr)
-    return 2
 
 
 def _coverage(config_file: Path) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .framework import SLUG
-from .outputs import overlap
+from .outputs import overlap, writing
 from .gift import GiftSyntaxError, Skipped, dump_yaml, parse_gift, to_gift
 from .lessons import slugify
 from .problems import CourseError, Problems
@@ -60,8 +60,9 @@ def import_gift(settings: Settings, gift_file: Path, *, force: bool = False,
             problems.add(gift_file, item.line, item.reason)
         problems.add(gift_file, 1, "không chuyển được câu hỏi nào", "tệp cần ít nhất một câu hỏi GIFT được hỗ trợ")
         problems.raise_if_any()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(dump_yaml(quiz), encoding="utf-8")
+    with writing(target, settings.project_dir):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(dump_yaml(quiz), encoding="utf-8")
     return GiftImport(target, len(quiz["questions"]), imported.skipped)
 
 
@@ -87,8 +88,9 @@ def export_gift(settings: Settings, quiz_id: str, out: Path | None = None, *, fo
         problems.raise_if_any()
     quiz = read_yaml_file(source, problems)
     problems.raise_if_any()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(to_gift(quiz), encoding="utf-8")
+    with writing(target, settings.project_dir):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(to_gift(quiz), encoding="utf-8")
     return target
 
 

@@ -214,3 +214,17 @@ def test_a_full_disk_and_a_read_only_disk_keep_the_old_site(small, capsys, tmp_p
         assert snapshot(site, skip=()) == before
     finally:
         subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+def test_export_gift_that_cannot_write_says_so_plainly(small, capsys, monkeypatch, tmp_path):
+    small.write("quizzes/mat-khau.yml", QUIZ)
+    out = tmp_path / "ra" / "mat-khau.gift"
+
+    def failing(self, *args, **kwargs):
+        raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+
+    monkeypatch.setattr(Path, "write_text", failing)
+    assert small.run("export-gift", "mat-khau", "-o", str(out)) == 1
+    err = capsys.readouterr().err
+    assert f"{out}: không ghi được: không có quyền ghi" in err and "gợi ý:" in err
+    assert "Lỗi không mong đợi" not in err
