@@ -36,7 +36,7 @@ from .quizzes import load_quizzes
 from .problems import CourseError, Problems
 from .sanitize import new_marker
 from .record_pages import record_pages, tier_summaries
-from .scripts import LISTEN, OFFLINE, PAGE_SCRIPTS, QR, READING, RECORD, SEARCH, script_asset
+from .scripts import LISTEN, OFFLINE, PAGE_SCRIPTS, QR, READING, RECORD_PAGES, SEARCH, record_script, script_asset
 from .search import write_search_index
 from .progress import Progress, Silent
 from .settings import Settings, load_settings
@@ -92,17 +92,20 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
     icon_path, icon = favicon()
     assets.files[icon_path] = icon
     named = {}  # source -> site path
-    for source in (OFFLINE, READING, LISTEN, SEARCH, RECORD, QR):
+    for source in (OFFLINE, READING, LISTEN, SEARCH, QR):
         path, text = script_asset(source)
         named[source] = path
         assets.files[path] = text
+    record = {}  # record page kind -> site path of its script
+    for kind in RECORD_PAGES:
+        record[kind], assets.files[record[kind]] = record_script(kind)
     pages = course_pages(course, site_name=settings.site_name, assets=assets, search_engine=named[SEARCH],
                          listen=named[LISTEN], handouts=handouts)
     summaries = tier_summaries(course, settings.course_id)
     assets.files.update(summaries.files)
     pages += record_pages(course, site_name=settings.site_name, course_id=settings.course_id,
                           version=settings.version, assets=assets, summaries=summaries,
-                          record=named[RECORD], qr=named[QR])
+                          record=record, qr=named[QR])
     with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:
         (Path(scratch) / "docs").mkdir()
         mkdocs_config(settings, docs_dir=Path(scratch) / "docs", site_dir=Path(scratch) / "site",

@@ -5,9 +5,9 @@ index of the course as JSON: per tier its name, its final test (with the fingerp
 of its at most 15 questions) and what a completion code needs to be read (the number of
 quizzes and their fingerprint). What a tier's lessons add (each quiz's lesson,
 competences, pass mark and question fingerprints) is in a summary per tier, in parts;
-hocvuso/assets/record.js loads only a tier it shows and only the parts the page needs,
+hocvuso/assets/record/ loads only a tier it shows and only the parts the page needs,
 with <script> tags so that it works from file://. No answer is in either: results are
-read through the quiz engine's own ``hvTally`` (hocvuso/assets/quiz.js), fed the same
+read through the quiz engine's own ``hvTally`` (hocvuso/assets/tally.js), fed the same
 keys, fingerprints and pass marks as the answer bundles, so a score is counted exactly
 as the quiz counted it. See README "Certificates".
 """
@@ -59,24 +59,33 @@ def tier_summaries(course: Course, course_id: str) -> TierSummaries:
 
 
 def summary_script(course_id: str, slug: str, quizzes: dict[str, dict], fields: dict) -> str:
-    """Adds ``quizzes`` to the page's ``hvQuiz`` (set up by record.js before the engine runs)
+    """Adds ``quizzes`` to the page's ``hvQuiz`` (set up by the record script before the engine runs)
     as a tier's answer bundle would (quiz_render.bundle_script), and ``fields`` to the tier."""
-    return ("(function(b,w){w=window.hvQuiz;if(w&&w.c===b.c)Object.assign(w.q,b.q);"
+    # Quizzes travel compact, [pass mark or 0 for the tier's usual one, "key fingerprint"...]
+    # (split at the last space: a fingerprint is hex, an author's key may hold spaces),
+    # and are unpacked into what the engine reads ({p, q: [{k, f}]}): at 250 quizzes a tier
+    # this part is a third smaller.
+    marks = [quiz["p"] for quiz in quizzes.values()]
+    usual = max(set(marks), key=marks.count) if marks else 0
+    packed = {quiz_id: [0 if quiz["p"] == usual else quiz["p"], *(f"{q['k']} {q['f']}" for q in quiz["q"])]
+              for quiz_id, quiz in quizzes.items()}
+    return ("(function(b,w,i){w=window.hvQuiz;if(w&&w.c===b.c)for(i in b.q)w.q[i]={p:b.q[i][0]||b.p,"
+            "q:b.q[i].slice(1).map(function(x,j){j=x.lastIndexOf(' ');return{k:x.slice(0,j),f:x.slice(j+1)}})};"
             "w=window.hvTiers=window.hvTiers||{};Object.assign(w[b.s]=w[b.s]||{},b.r)})("
-            + script_literal({"c": course_id, "s": slug, "q": quizzes, "r": fields}) + ");\n")
+            + script_literal({"c": course_id, "s": slug, "p": usual, "q": packed, "r": fields}) + ");\n")
 
 
 def record_pages(course: Course, *, site_name: str, course_id: str, version: str, assets: QuizAssets,
-                 summaries: TierSummaries, record: str, qr: str) -> list[Page]:
-    """``record`` and ``qr``: site paths of record.js and qr.js. record.js comes before the
-    engine: it gives the engine the final tests to count before the engine starts. The
+                 summaries: TierSummaries, record: dict[str, str], qr: str) -> list[Page]:
+    """``record``: page kind -> site path of its record script (scripts.RECORD_PAGES), which
+    counts saved answers with the engine's own tally.js and no engine; ``qr``: qr.js. The
     class page counts nothing (its scores come in codes), and draws QR codes only to print."""
     if not summaries.paths:
         return []  # nothing to record without quizzes
     pages = []
-    for (path, template, title), scripts in ((PROGRESS, [record, assets.engine]),
-                                             (CERTIFICATE, [record, assets.engine, qr]), (CLASS, [record])):
+    for (path, template, title), more in ((PROGRESS, []), (CERTIFICATE, [qr]), (CLASS, [])):
         kind = Path(template).stem
+        scripts = [record[kind], *more]
         loads = {slug: [parts[part] for part in NEEDS[kind]] for slug, parts in summaries.paths.items()}
         data = course_index(course, site_name=site_name, course_id=course_id, version=version, loads=loads)
         if kind == "class":
@@ -90,7 +99,7 @@ def record_pages(course: Course, *, site_name: str, course_id: str, version: str
 
 def course_index(course: Course, *, site_name: str, course_id: str, version: str,
                  loads: dict[str, list[str]]) -> dict:
-    """What record.js knows of the course before loading any tier, in short keys: the same
+    """What the record script knows of the course before loading any tier, in short keys: the same
     size for 40 lessons or 4,000. ``loads``: tier slug -> the summary parts the page uses."""
     tiers = []
     for number, tier in enumerate(course.framework.tiers):

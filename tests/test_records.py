@@ -410,6 +410,8 @@ def test_records_of_a_learner_who_passed_two_tiers_load_only_those_tiers(browser
     assert "chưa làm" in advanced.inner_text() and advanced.locator("table").count() == 0
     loaded = _scripts_loaded(page)
     assert not any(name.startswith("quiz-") for name in loaded)  # no answer bundle
+    assert not any(name.startswith("quiz.") for name in loaded)  # nor the engine: its tally.js is enough
+    assert [name.split(".")[1] for name in loaded if name.startswith("record.")] == ["progress"]
     assert any(name.startswith("record-trung-cap-scores.") for name in loaded)
     assert not any(name.startswith("record-nang-cao-") for name in loaded)
     assert_no_axe_violations(page)
