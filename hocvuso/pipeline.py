@@ -98,13 +98,15 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
         assets.files[path] = text
     record = {}  # record page kind -> site path of its script
     for kind in RECORD_PAGES:
-        record[kind], assets.files[record[kind]] = record_script(kind)
+        path, text = record_script(kind)
+        record[kind] = path
+        assets.files[path] = text
     pages = course_pages(course, site_name=settings.site_name, assets=assets, search_engine=named[SEARCH],
                          listen=named[LISTEN], handouts=handouts)
     summaries = tier_summaries(course, settings.course_id)
     assets.files.update(summaries.files)
     pages += record_pages(course, site_name=settings.site_name, course_id=settings.course_id,
-                          version=settings.version, assets=assets, summaries=summaries,
+                          version=settings.version, summaries=summaries,
                           record=record, qr=named[QR])
     with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:
         (Path(scratch) / "docs").mkdir()

@@ -21,7 +21,7 @@ from pathlib import Path
 from .course import Course, TierPlan
 from .lessons import output_path
 from .pages import Page
-from .quiz_pages import CERTIFICATE_PATH, QuizAssets, final_pass_mark, final_questions
+from .quiz_pages import CERTIFICATE_PATH, final_pass_mark, final_questions
 from .quiz_render import content_hash, script_literal
 from .scripts import ASSET_DIR
 
@@ -59,7 +59,7 @@ def tier_summaries(course: Course, course_id: str) -> TierSummaries:
 
 
 def summary_script(course_id: str, slug: str, quizzes: dict[str, dict], fields: dict) -> str:
-    """Adds ``quizzes`` to the page's ``hvQuiz`` (set up by the record script before the engine runs)
+    """Adds ``quizzes`` to the page's ``hvQuiz`` (set up by the record script before tally.js counts)
     as a tier's answer bundle would (quiz_render.bundle_script), and ``fields`` to the tier."""
     # Quizzes travel compact, [pass mark or 0 for the tier's usual one, "key fingerprint"...]
     # (split at the last space: keys are slugs and fingerprints hex, neither holds one),
@@ -76,8 +76,8 @@ def summary_script(course_id: str, slug: str, quizzes: dict[str, dict], fields: 
             + script_literal({"c": course_id, "s": slug, "p": usual, "q": packed, "r": fields}) + ");\n")
 
 
-def record_pages(course: Course, *, site_name: str, course_id: str, version: str, assets: QuizAssets,
-                 summaries: TierSummaries, record: dict[str, str], qr: str) -> list[Page]:
+def record_pages(course: Course, *, site_name: str, course_id: str, version: str, summaries: TierSummaries,
+                 record: dict[str, str], qr: str) -> list[Page]:
     """``record``: page kind -> site path of its record script (scripts.RECORD_PAGES), which
     counts saved answers with the engine's own tally.js and no engine; ``qr``: qr.js. The
     class page counts nothing (its scores come in codes), and draws QR codes only to print."""

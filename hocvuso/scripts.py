@@ -41,12 +41,15 @@ PAGE_SCRIPTS = (QUIZ_ENGINE, TALLY, OFFLINE, READING, LISTEN, NAV, SEARCH, QR, *
 
 def script_asset(source: Path) -> tuple[str, str]:
     """Site path and minified text of one script, with those served before and after it."""
-    parts = (*SERVED_BEFORE.get(source, ()), source, *SERVED_WITH.get(source, ()))
-    text = "\n".join(rjsmin.jsmin(path.read_text(encoding="utf-8")) for path in parts)
-    return f"{ASSET_DIR}/{source.stem}.{content_hash(text)}.js", text
+    return _served(source.stem, (*SERVED_BEFORE.get(source, ()), source, *SERVED_WITH.get(source, ())))
 
 
 def record_script(kind: str) -> tuple[str, str]:
     """Site path and minified text of the record page ``kind``'s script (RECORD_PAGES)."""
-    text = "\n".join(rjsmin.jsmin(path.read_text(encoding="utf-8")) for path in RECORD_PAGES[kind])
-    return f"{ASSET_DIR}/record.{kind}.{content_hash(text)}.js", text
+    return _served(f"record.{kind}", RECORD_PAGES[kind])
+
+
+def _served(name: str, parts: tuple[Path, ...]) -> tuple[str, str]:
+    """Several sources minified into one file, named after its content."""
+    text = "\n".join(rjsmin.jsmin(path.read_text(encoding="utf-8")) for path in parts)
+    return f"{ASSET_DIR}/{name}.{content_hash(text)}.js", text

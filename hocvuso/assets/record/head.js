@@ -6,8 +6,9 @@
    test, enough to read a completion code. What a tier's lessons add (quizzes, competences)
    is in that tier's summary, whose parts this page needs (t.d) are loaded only for a tier
    it shows (<script>s, so it works from file://); see hocvuso/record_pages.py. Results
-   come from the quiz engine (window.hvTally, quiz.js), which runs after this script and
-   counts the quizzes this script and the summaries put in window.hvQuiz.
+   come from the quiz engine's own count (window.hvTally, tally.js, at the end of the
+   progress and certificate scripts), which counts the quizzes this script and the
+   summaries put in window.hvQuiz.
    A completion code carries name, place, tier, per-quiz scores and date in Crockford
    base32 with a CRC-16 that catches typos. It is a record the learner carries, not a
    tamper-proof credential: anyone can make one, and the pages say so. Nothing leaves
