@@ -62,9 +62,18 @@ class Glossary:
     source: Path | None
     terms: tuple[Term, ...] = ()
     by_key: dict[str, Term] = field(default_factory=dict)  # every name and "also", by key()
+    # What could not be read is already an error in glossary.yml: marks of those terms
+    # (or every mark, when the whole file is unreadable) are not reported again, so one
+    # bad line is one error, not one per mark in the course.
+    unread: bool = False
+    broken: frozenset[str] = frozenset()  # key() of entries that were refused
 
     def find(self, text: str) -> Term | None:
         return self.by_key.get(key(text))
+
+    def reported(self, text: str) -> bool:
+        """Whether a mark of ``text`` the glossary lacks is explained by an error already given."""
+        return self.unread or key(text) in self.broken
 
 
 @dataclass(frozen=True)
@@ -88,17 +97,23 @@ def load_glossary(path: Path, problems: Problems) -> Glossary:
     if not path.is_file():
         return Glossary(None)
     raw = read_yaml_file(path, problems)
-    if raw is UNREADABLE or raw is None:
+    if raw is UNREADABLE:
+        return Glossary(path, unread=True)
+    if raw is None:
         return Glossary(path)
     if not isinstance(raw, Mapping):
         problems.add(path, 1, *schema.not_a_mapping(raw, what="bảng từ ngữ", lines="'từ: nghĩa'", start=[
             "OTP: Mã số dùng một lần để xác nhận giao dịch.", "Wi-Fi: Mạng không dây để vào Internet."]))
-        return Glossary(path)
+        return Glossary(path, unread=True)
     terms: list[Term] = []
     by_key: dict[str, Term] = {}
+    broken: set[str] = set()
     for name, entry in raw.items():
         line = raw.line_of(name)
         if not _entry_ok(name, entry, line, path, problems):
+            broken.add(key(str(name)))
+            if isinstance(entry, Mapping) and isinstance(entry.get("also"), list):
+                broken.update(key(a) for a in entry["also"] if isinstance(a, str))
             continue
         meaning = entry if isinstance(entry, str) else entry["meaning"]
         also = () if isinstance(entry, str) else tuple(entry.get("also", ()))
@@ -111,7 +126,7 @@ def load_glossary(path: Path, problems: Problems) -> Glossary:
             else:
                 by_key[key(spelling)] = term
         terms.append(term)
-    return Glossary(path, tuple(sorted(terms, key=sort_key)), by_key)
+    return Glossary(path, tuple(sorted(terms, key=sort_key)), by_key, broken=frozenset(broken))
 
 
 def _entry_ok(name, entry, line: int, path: Path, problems: Problems) -> bool:
@@ -140,6 +155,8 @@ def check_marks(body: str, first_line: int, glossary: Glossary, source: Path, pr
 
 
 def _unknown(term: str, glossary: Glossary, line: int, source: Path, problems: Problems) -> None:
+    if glossary.reported(term):
+        return
     where = problems.display(glossary.source) if glossary.source else f"content/{FILE_NAME}"
     close = did_you_mean(term, [t.name for t in glossary.terms]) if glossary.terms else ""
     problems.add(source, line, f"từ '[[{term}]]' chưa có trong bảng từ ngữ {where}",

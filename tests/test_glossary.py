@@ -217,3 +217,30 @@ def test_a_glossary_that_is_not_utf8_or_not_a_list_of_terms_says_so(course, caps
         "    gợi ý: ví dụ, tệp bắt đầu như sau:\n"
         "      OTP: Mã số dùng một lần để xác nhận giao dịch.\n"
         "      Wi-Fi: Mạng không dây để vào Internet.\n")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("OTP: Mã số.\nQR: [Ô vuông\n", "content/glossary.yml:2: lỗi cú pháp YAML", id="unreadable"),
+    pytest.param("OTP: Mã số.\nOTP: Mã khác.\n", "content/glossary.yml:2: trường 'OTP' được khai báo hai lần",
+                 id="duplicate-key"),
+    pytest.param("- OTP\n", "content/glossary.yml:1: bảng từ ngữ phải gồm", id="a-list"),
+    pytest.param("OTP:\n  meaning: Mã số.\n  alias: [x]\nQR: Ô vuông.\n",
+                 "content/glossary.yml:3: trường 'alias' không được hỗ trợ", id="one-bad-entry"),
+])
+def test_one_bad_glossary_line_is_one_error_not_one_per_marked_term(course, capsys, text, expected):
+    # The lessons' marks cannot be checked against a glossary that was not read; each
+    # would otherwise be reported as missing, burying the one line to fix.
+    course.lesson("co-ban/a.md", body="Giữ kín [[OTP]].\n\nĐừng đọc [[otp|mã OTP]] cho ai.\n")
+    course.write("content/glossary.yml", text)
+    assert course.run("check") == 1
+    err = capsys.readouterr().err
+    assert err.startswith(expected), err
+    assert "chưa có trong bảng từ ngữ" not in err and "\n1 lỗi." in err, err
+
+
+def test_a_term_missing_beside_a_bad_entry_is_still_reported(course, capsys):
+    course.lesson("co-ban/a.md", body="Giữ kín [[OTP]], quét [[QR]].\n")
+    course.write("content/glossary.yml", "OTP:\n  meaning: Mã số.\n  alias: [x]\nWi-Fi: Mạng.\n")
+    assert course.run("check") == 1
+    err = capsys.readouterr().err
+    assert "từ '[[QR]]' chưa có trong bảng từ ngữ" in err and "[[OTP]]" not in err, err
