@@ -101,11 +101,13 @@ class _Refused(yaml.MarkedYAMLError):
         self.hint = hint
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without float resolution, with line-aware containers and NFC text."""
+class _Checks:
+    """What hocvuso adds to a YAML loader: no float resolution, line-aware containers,
+    NFC text, and the refusals above. Mixed into both loaders below."""
 
     def __init__(self, stream: str, first_line: int, mkdocs: bool):
-        super().__init__(stream)
+        self._open(stream)
+        self.text = stream
         self.first_line = first_line
         self.mkdocs = mkdocs  # mkdocs.yml: MkDocs' tags and a few python names are allowed
         self.depth = 0
@@ -163,11 +165,11 @@ class _Loader(yaml.SafeLoader):
     def _check_merged_item(self, item: yaml.Node) -> None:
         """An item indented deeper than the "-" above it is not an item: YAML reads it as
         more words of the item above, and two objectives become one run-on sentence."""
-        if not (isinstance(item, yaml.ScalarNode) and item.style is None
+        if not (isinstance(item, yaml.ScalarNode) and not item.style  # plain: None, or "" from libyaml
                 and item.end_mark.line > item.start_mark.line):
             return
-        text = self.buffer[item.start_mark.index:item.end_mark.index]
-        for offset, line in enumerate(text.split("\n")[1:], start=1):
+        lines = self.text.split("\n")[item.start_mark.line + 1:item.end_mark.line + 1]
+        for offset, line in enumerate(lines, start=1):
             if line.lstrip().startswith("- "):
                 mark = yaml.Mark("", 0, item.start_mark.line + offset, 0, None, None)
                 raise _Refused("dòng này thụt vào sâu hơn dấu '-' của mục trên, nên YAML nối nó vào mục trên: "
@@ -233,14 +235,42 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:float"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
-_Loader.add_constructor("tag:yaml.org,2002:str", _Loader.construct_yaml_str)
-_Loader.add_constructor(None, _Loader.construct_unknown)
+class _Loader(_Checks, yaml.SafeLoader):
+    """PyYAML's own reader in Python: slow, but its messages and marks are the ones
+    :func:`load_yaml` turns into an author's words."""
+
+    def _open(self, stream: str) -> None:
+        yaml.SafeLoader.__init__(self, stream)
+
+
+try:  # libyaml, when PyYAML was built with it (its wheels are)
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # pragma: no cover
+    _CParser = None
+
+
+class _FastLoader(_Checks, yaml.composer.Composer, *((_CParser,) if _CParser else ()),  # type: ignore[misc]
+                  yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """libyaml scans and parses (about 10 times faster: 1,000 quizzes are read in a few
+    seconds, not 20); composing and constructing stay in Python, so the depth, alias and
+    duplicate checks and the line marks are the same as :class:`_Loader`'s."""
+
+    def _open(self, stream: str) -> None:
+        _CParser.__init__(self, stream)  # type: ignore[misc]
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+
+for _loader in (_Loader, _FastLoader):
+    _loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:float"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    _loader.add_constructor("tag:yaml.org,2002:map", _Checks.construct_yaml_map)
+    _loader.add_constructor("tag:yaml.org,2002:seq", _Checks.construct_yaml_seq)
+    _loader.add_constructor("tag:yaml.org,2002:str", _Checks.construct_yaml_str)
+    _loader.add_constructor(None, _Checks.construct_unknown)
 
 
 UNREADABLE = object()  # what read_yaml_file returns after reporting why
@@ -265,7 +295,16 @@ def load_yaml(text: str, *, first_line: int = 1, mkdocs: bool = False) -> Any:
     ``mkdocs`` allows the tags MkDocs itself needs (for ``mkdocs.yml``).
     Raises :class:`YamlSyntaxError` with the file line of the problem.
     """
-    loader = _Loader(unicodedata.normalize("NFC", text), first_line, mkdocs)
+    text = unicodedata.normalize("NFC", text)
+    if _CParser:
+        fast = _FastLoader(text, first_line, mkdocs)
+        try:
+            return fast.get_single_data()
+        except (yaml.YAMLError, RecursionError):
+            pass  # read again below, for PyYAML's own words and marks
+        finally:
+            fast.dispose()
+    loader = _Loader(text, first_line, mkdocs)
     try:
         return loader.get_single_data()
     except _Refused as error:
