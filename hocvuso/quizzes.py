@@ -116,6 +116,9 @@ _PER_TYPE = {
     }}}, ["pairs"]),
 }
 _PER_TYPE["multiple"] = _PER_TYPE["single"]
+_QUESTION_SCHEMAS = {kind: {"type": "object", "required": ["prompt", *required],
+                            "properties": {**_COMMON, **properties}}
+                     for kind, (properties, required) in _PER_TYPE.items()}
 
 QUIZ_SCHEMA = {
     "type": "object",
@@ -244,11 +247,8 @@ def _question(item: Mapping, index: int, path: Path, problems: Problems) -> Ques
         problems.add(path, item.line_of("type"), message, did_you_mean(str(kind), TYPES)
                      if kind is not None else "các loại: " + ", ".join(TYPES))
         return None
-    properties, required = _PER_TYPE[kind]
-    question_schema = {"type": "object", "required": ["prompt", *required],
-                       "properties": {**_COMMON, **properties}}
     before = len(problems.items)
-    schema.check(item, question_schema, problems=problems, path=path,
+    schema.check(item, _QUESTION_SCHEMAS[kind], problems=problems, path=path,
                  what=f"câu hỏi {index + 1}", example={**QUIZ_EXAMPLE, **_TYPE_EXAMPLE.get(kind, {})})
     if len(problems.items) > before:
         return None

@@ -71,8 +71,7 @@ def check(
     """
     before = len(problems.items)
     _check_unknown_keys(data, schema, problems=problems, path=path, where=())
-    validator = jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    validator = _validator(schema)
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         if error.validator == "additionalProperties" and "properties" in error.schema:
             continue  # already reported by _check_unknown_keys, with the nearest known key
@@ -81,6 +80,21 @@ def check(
         message, hint = _describe(error, where, schema=schema, what=what, example=example)
         problems.add(path, line, message, hint)
     return len(problems.items) == before
+
+
+_VALIDATORS: dict[int, tuple[dict, Any]] = {}  # id(schema) -> (schema, its validator)
+
+
+def _validator(schema: dict) -> Any:
+    """One validator per schema: making one costs more than checking a small file with it.
+    Schemas are module constants; the schema is kept with its validator so its id stays its own."""
+    kept = _VALIDATORS.get(id(schema))
+    if kept is None or kept[0] is not schema:
+        if len(_VALIDATORS) > 64:  # schemas made on the fly: do not keep them all
+            _VALIDATORS.clear()
+        kept = _VALIDATORS[id(schema)] = (schema, jsonschema.Draft202012Validator(
+            schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER))
+    return kept[1]
 
 
 def not_a_mapping(value: Any, *, what: str, start: list[str], lines: str = "'tên: giá trị'") -> tuple[str, str]:
