@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
-from html.parser import HTMLParser
 from pathlib import Path
 
 import rjsmin
@@ -26,6 +25,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .course import Course, TierPlan
 from .lessons import output_path
+from .pagescan import scan
 from .pages import SEARCH_PATH
 from .search import index_path
 from .search_index import Index
@@ -83,31 +83,17 @@ def tier_files(site: Path, pages: list[str], *, search: Index | None, lessons: s
     for page in pages:
         if not (site / page).is_file():
             continue
-        html = (site / page).read_text(encoding="utf-8")
-        urls.update(dict.fromkeys([page, *resources(site, page, html, media=True),
-                                   *(pdf for pdf in _links(page, html) if (site / pdf).is_file())]))
+        urls.update(dict.fromkeys([page, *resources(site, page, media=True),
+                                   *(pdf for pdf in _pdfs(page, scan(site / page).links) if (site / pdf).is_file())]))
     if search and output_path(SEARCH_PATH) in urls:
         urls.update(dict.fromkeys(f"{index_path(search)}/{path}" for path in search.files_for(lessons)))
     return list(urls)
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        href = dict(attrs).get("href")
-        if tag == "a" and href:
-            self.hrefs.append(href)
-
-
-def _links(page: str, html: str) -> list[str]:
-    """Site paths of the PDFs the page links to (handouts)."""
-    parser = _Links()
-    parser.feed(html)
+def _pdfs(page: str, hrefs: tuple[str, ...]) -> list[str]:
+    """Site paths of the PDFs among a page's links (handouts)."""
     found = []
-    for href in parser.hrefs:
+    for href in hrefs:
         path = href.split("#")[0].split("?")[0]
         if path.endswith(".pdf") and "://" not in path and not path.startswith(("/", "data:")):
             found.append(posixpath.normpath(posixpath.join(posixpath.dirname(page), path)))

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import brotli
 
+from .pagescan import scan
+
 KB = 1024
 # What a web server typically sends when it compresses on the fly. Brotli 11 would be
 # ~8 % smaller but 50 times slower: too slow to measure every page of a large course.
@@ -51,39 +53,17 @@ class Weight:
     cached: frozenset[str] = frozenset()  # the tier's shared files, cached when the page is the next lesson
 
 
-class _Resources(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.urls: list[tuple[str, str]] = []  # url, role: "style", "script" or "image"
-        self.media: list[str] = []  # recordings: fetched only when played
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        rel = (attrs.get("rel") or "").split()
-        if tag == "link" and ("stylesheet" in rel or "icon" in rel) and attrs.get("href"):
-            self.urls.append((attrs["href"], "style"))
-        elif tag == "script" and attrs.get("src"):
-            self.urls.append((attrs["src"], "script"))
-        elif tag == "img" and attrs.get("src") and attrs.get("loading") != "lazy":
-            self.urls.append((attrs["src"], "image"))
-        elif tag == "audio" and attrs.get("src"):
-            self.media.append(attrs["src"])
-
-
-def resources(site: Path, page: str, html: str, *, media: bool = False) -> list[str]:
+def resources(site: Path, page: str, *, media: bool = False) -> list[str]:
     """Site paths of what the page loads by itself, in order, without repeats; with
     ``media``, also the recordings it plays on request (for offline downloads)."""
-    parser = _Resources()
-    parser.feed(html)
-    return [path for path, _role in _on_site(site, page, parser.urls + [(url, "media") for url in
-                                                                        (parser.media if media else [])])]
+    refs = scan(site / page)
+    return [path for path, _role in _on_site(site, page, [*refs.loads, *((url, "media") for url in
+                                                                       (refs.media if media else ()))])]
 
 
-def _files(site: Path, page: str, html: str) -> list[tuple[str, str]]:
+def _files(site: Path, page: str) -> list[tuple[str, str]]:
     """What the page loads by itself, as (site path, role)."""
-    parser = _Resources()
-    parser.feed(html)
-    return _on_site(site, page, parser.urls)
+    return _on_site(site, page, list(scan(site / page).loads))
 
 
 def _on_site(site: Path, page: str, urls: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -116,7 +96,7 @@ def measure(site: Path, pages: dict[str, str], tiers: list[list[str]], *,
     stylesheet and script of its tier cached, whichever page of the tier came before: a
     lesson without a quiz does not make the next one pay for the quiz engine.
     ``on_demand`` maps a page to the sets of files it may load once open, one set at a time."""
-    loaded = {page: _files(site, page, (site / page).read_text(encoding="utf-8")) for page in pages}
+    loaded = {page: _files(site, page) for page in pages}
     shared: dict[str, frozenset[str]] = {}  # page -> what its tier's pages have cached (images are content)
     for group in tiers:
         cached = frozenset(path for page in group for path, role in loaded.get(page, ()) if role != "image")

@@ -128,7 +128,8 @@ def test_first_visit_counts_styles_scripts_and_eager_images_but_not_lazy_ones(tm
     html = ('<link rel="stylesheet" href="x.css"><script src="y.js"></script>'
             '<img src="eager.png"><img src="lazy.png" loading="lazy"><a href="other.html">x</a>'
             '<script src="https://example.com/z.js"></script>')
-    assert resources(tmp_path, "a/page.html", html) == ["a/x.css", "a/y.js", "a/eager.png"]
+    (tmp_path / "a/page.html").write_text(html)
+    assert resources(tmp_path, "a/page.html") == ["a/x.css", "a/y.js", "a/eager.png"]
 
 
 def _bundled_headroom(tmp_path: Path, handouts: str | None) -> dict[str, dict[str, float]]:
