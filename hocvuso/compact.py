@@ -14,33 +14,24 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
-_RUN = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
-_RAW_TEXT = ("script", "style", "textarea")  # their content is not markup: skip to their end tag
-_AS_WRITTEN = ("pre", "code", "kbd")  # markup inside, whitespace shown as it is
+_QUOTED = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""  # a tag's inside, quotes and all
+# What is left as it is comes first: comments, elements whose whitespace shows or whose
+# content is not markup (to their end tag), and tags; then the runs of whitespace that
+# hold a line break, the only thing replaced. One pass of the regular expression engine.
+_PIECE = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    rf"|<(pre|code|kbd|script|style|textarea)(?=[\s/>]){_QUOTED}(?<!/)>.*?(?:</\1\s*>|\Z)"
+    rf"|</?[a-zA-Z][a-zA-Z0-9-]*{_QUOTED}>"
+    r"|([ \t\r\f]*\n[ \t\r\n\f]*)",
+    re.DOTALL | re.IGNORECASE)
+
+
+def _piece(found: re.Match) -> str:
+    return "\n" if found[2] else found[0]
 
 
 def compact_html(html: str) -> str:
-    out: list[str] = []
-    lowered = html.lower()
-    written = 0  # how many elements that show whitespace as written are open
-    pos = 0
-    while (match := _TAG.search(html, pos)) is not None:
-        text = html[pos:match.start()]
-        out.append(text if written else _RUN.sub("\n", text))
-        out.append(match[0])
-        pos = match.end()
-        closing, name = match[1], (match[2] or "").lower()
-        if name in _RAW_TEXT and not closing:
-            end = lowered.find(f"</{name}", pos)
-            end = len(html) if end < 0 else end
-            out.append(html[pos:end])
-            pos = end
-        elif name in _AS_WRITTEN and not match[0].endswith("/>"):
-            written = max(0, written - 1) if closing else written + 1
-    tail = html[pos:]
-    out.append(tail if written else _RUN.sub("\n", tail))
-    return "".join(out).lstrip()
+    return _PIECE.sub(_piece, html).lstrip()
 
 
 def compact_site(site: Path) -> None:

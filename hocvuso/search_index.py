@@ -28,8 +28,9 @@ import json
 import math
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from .quiz_render import content_hash
@@ -39,7 +40,7 @@ BUCKET_BYTES = 8000  # postings per file, before compression
 TITLE_BOOST, HEADING_BOOST = 8, 3
 _WORD = re.compile(r"[^\W_]+")
 _HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
-_PHRASE_BREAK = re.compile(r"[^\w\s-]+")  # punctuation: words on either side are not "next to each other"
+_WORD_OR_BREAK = re.compile(r"([^\W_]+)|([^\w\s-]+)")  # a word, or punctuation between words
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")  # combining
 # Parts of a lesson page that are not the lesson's own text.
 _SKIPPED_CLASSES = {"hv-quiz", "hv-where", "hv-facts", "hv-pager", "hv-print", "headerlink", "hv-author",
@@ -54,6 +55,7 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
 
 
+@lru_cache(maxsize=1 << 16)  # a course has tens of thousands of words, each seen many times
 def fold(word: str) -> str:
     """The spelling without accents: "Đảo" -> "dao". Must match ``fold`` in search.js."""
     return _MARKS.sub("", unicodedata.normalize("NFD", word.lower())).replace("đ", "d")
@@ -72,9 +74,15 @@ def indexed_words(text: str) -> list[str]:
 def adjacent_pairs(text: str) -> set[tuple[str, str]]:
     """Folded words that follow one another in ``text``, within a stretch without punctuation."""
     pairs = set()
-    for stretch in _PHRASE_BREAK.split(text):
-        folded = [fold(w) for w in words(stretch)]
-        pairs.update((a, b) for a, b in zip(folded, folded[1:]) if a != b)
+    previous = ""
+    for word, _punctuation in _WORD_OR_BREAK.findall(normalize(text)):
+        if not word:
+            previous = ""  # punctuation: the words on either side are not next to each other
+        elif len(word) <= MAX_TOKEN:
+            folded = fold(word)
+            if previous and previous != folded:
+                pairs.add((previous, folded))
+            previous = folded
     return pairs
 
 
@@ -163,8 +171,11 @@ class _LessonText(HTMLParser):
 
 
 def lesson_sections(html: str) -> list[Section]:
+    # Only the article is read: the navigation before it is most of a page of a big tier.
+    start = html.find("<article")
+    end = html.rfind("</article>")
     parser = _LessonText()
-    parser.feed(html)
+    parser.feed(html[start:end + len("</article>")] if 0 <= start < end else html)
     parser.close()
     parser._close_section()
     return [s for s in parser.sections if s.text or s.heading]
@@ -194,13 +205,20 @@ def build_index(documents: list[Document]) -> Index:
     # folded -> folded word right after it -> docs
     following: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for n, doc in enumerate(documents):
+        weighted: Counter[str] = Counter()  # spelling -> weighted count in this document
+        pairs: set[tuple[str, str]] = set()
         for text, boost in [(doc.title, TITLE_BOOST)] + [
                 (part, weight) for section in doc.sections
                 for part, weight in ((section.heading, HEADING_BOOST), (section.text, 1))]:
-            for word in indexed_words(text):
-                counts[fold(word)][word][n] += boost
-            for first, second in adjacent_pairs(text):
-                following[first][second].add(n)
+            for word, times in Counter(indexed_words(text)).items():
+                weighted[word] += times * boost
+            pairs |= adjacent_pairs(text)
+        # Once per distinct word of the document, not per occurrence: a 1,000-lesson course
+        # has two million occurrences and a few hundred thousand of these.
+        for word, count in weighted.items():
+            counts[fold(word)][word][n] += count
+        for first, second in pairs:
+            following[first][second].add(n)
     total = len(documents)
     entries = {}
     for folded, spellings in counts.items():
