@@ -170,12 +170,32 @@ class _LessonText(HTMLParser):
         self.parts = []
 
 
+_QUIZ = re.compile(r'<section class="hv-quiz"')
+_SECTION_TAG = re.compile(r"<(/?)section\b")
+
+
+def _without_quizzes(html: str) -> str:
+    """The page without its quiz sections (skipped anyway, and half of a lesson page's
+    article): cut out as text, so the parser below never reads them."""
+    parts, pos = [], 0
+    while found := _QUIZ.search(html, pos):
+        depth, end = 0, len(html)
+        for tag in _SECTION_TAG.finditer(html, found.start()):
+            depth += -1 if tag[1] else 1
+            if not depth:
+                end = html.find(">", tag.end()) + 1 or len(html)
+                break
+        parts.append(html[pos:found.start()])
+        pos = end
+    return "".join(parts) + html[pos:] if parts else html
+
+
 def lesson_sections(html: str) -> list[Section]:
     # Only the article is read: the navigation before it is most of a page of a big tier.
     start = html.find("<article")
     end = html.rfind("</article>")
     parser = _LessonText()
-    parser.feed(html[start:end + len("</article>")] if 0 <= start < end else html)
+    parser.feed(_without_quizzes(html[start:end + len("</article>")] if 0 <= start < end else html))
     parser.close()
     parser._close_section()
     return [s for s in parser.sections if s.text or s.heading]
