@@ -14,6 +14,8 @@ from pathlib import Path
 
 import brotli
 
+from .weight import compressed
+
 TEXT_SUFFIXES = (".html", ".css", ".js", ".svg", ".xml", ".json", ".txt")
 HASHED = r"\.[0-9a-f]{8,10}(\.min)?\.(css|js)$"  # main.57a0d79d.min.css, quiz.e1c2ae2641.js
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -98,18 +100,21 @@ def write_server_files(site: Path) -> None:
 def precompress(site: Path) -> int:
     """Write ``.br`` and ``.gz`` beside every text file; returns how many files.
 
-    Shared, long-cached assets get brotli's best level; pages and the search index,
-    which are many and change with every build, a fast one (level 6 is within a few %
-    of 11).
+    Shared, long-cached assets get the best levels. Pages and the search index, which
+    are many and change with every build, get the levels the page weights are measured
+    at (within a few % of the best): the bytes compressed for weighing are written as
+    they are, so what a learner downloads is what the budgets were checked against.
     """
     count = 0
     for path in sorted(site.rglob("*")):
         if not path.is_file() or path.suffix not in TEXT_SUFFIXES:
             continue
-        data = path.read_bytes()
-        many = path.suffix == ".html" or "/search-" in path.as_posix()
-        quality = 6 if many else 11
-        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=quality))
-        path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+        if path.suffix == ".html" or "/search-" in path.as_posix():
+            br, gz = compressed(path)
+        else:
+            data = path.read_bytes()
+            br, gz = brotli.compress(data, quality=11), gzip.compress(data, compresslevel=9, mtime=0)
+        path.with_name(path.name + ".br").write_bytes(br)
+        path.with_name(path.name + ".gz").write_bytes(gz)
         count += 1
     return count

@@ -78,15 +78,23 @@ def _on_site(site: Path, page: str, urls: list[tuple[str, str]]) -> list[tuple[s
 
 
 @lru_cache(maxsize=4096)
-def _compressed(path: Path, mtime: float) -> tuple[int, int]:
+def _compressed(path: Path, mtime_ns: int, size: int) -> tuple[bytes, bytes]:
     data = path.read_bytes()
-    return (len(brotli.compress(data, quality=BROTLI_LEVEL)),
-            len(gzip.compress(data, compresslevel=GZIP_LEVEL)))
+    return (brotli.compress(data, quality=BROTLI_LEVEL),
+            gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
+
+
+def compressed(path: Path) -> tuple[bytes, bytes]:
+    """The file as brotli and gzip at BROTLI_LEVEL / GZIP_LEVEL, compressed once per version
+    of the file: the weights, the offline lists and the precompressed pages share it."""
+    stat = path.stat()
+    return _compressed(path, stat.st_mtime_ns, stat.st_size)
 
 
 def sizes(path: Path) -> tuple[int, int]:
     """(brotli, gzip) bytes of a file at BROTLI_LEVEL / GZIP_LEVEL."""
-    return _compressed(path, path.stat().st_mtime)
+    br, gz = compressed(path)
+    return len(br), len(gz)
 
 
 def measure(site: Path, pages: dict[str, str], tiers: list[list[str]], *,
