@@ -9,7 +9,10 @@ over the four tiers), so both tools get real Vietnamese text. Each site is serve
 http://127.0.0.1 and opened in Debian's chromium; every response is recorded until the
 page is idle, then its bytes are counted raw and compressed (brotli 5 / gzip 6, as a server
 compressing on the fly would send them). Requests to other hosts (Material's Google Fonts)
-cannot load here and are counted separately. Figures are printed side by side, then
+cannot load here and are counted separately. Builds are timed as the kernel counts them
+(wall, CPU and peak memory of each build process); each tool's live preview is timed from
+a saved lesson edit to the browser showing it; hocvuso's reading of the quizzes is timed
+on its own. Figures are printed side by side, then
 hocvuso's own weight report of each kind of page (record pages and glossary included, as
 the build checks them against budgets); nothing is asserted: speed and weight are
 reported, not tested.
@@ -26,6 +29,8 @@ import os
 import http.server
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -129,22 +134,50 @@ def _mkdocs_quiz(quiz: dict) -> str:
 
 # ---------------------------------------------------------------- building and measuring
 
-def build(root: Path) -> tuple[dict[str, float], str]:
-    """Build times, and hocvuso's own report of its pages' weights (as it checks budgets)."""
+def _measured(command: list[str]) -> tuple[dict[str, float], str]:
+    """Run a build; its wall and CPU seconds (user + system) and peak resident memory (MB),
+    as the kernel counted them for that process alone (wait4)."""
+    start = time.monotonic()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out, \
+            tempfile.TemporaryFile("w+", encoding="utf-8") as err:
+        child = subprocess.Popen(command, stdout=out, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.monotonic() - start
+        out.seek(0)
+        err.seek(0)
+        text, error = out.read(), err.read()
+    if child.returncode:
+        sys.exit(f"{' '.join(command)} failed:\n{error}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "mb": usage.ru_maxrss / 1024}, text
+
+
+def build(root: Path) -> tuple[dict[str, dict[str, float]], str]:
+    """Each tool's build figures, and hocvuso's own report of its pages' weights (as it checks budgets)."""
     times = {}
-    start = time.monotonic()
-    done = subprocess.run([sys.executable, str(REPO / "build.py"), "-f", str(root / "hocvuso" / "mkdocs.yml"),
-                           "build"], capture_output=True, text=True)
-    if done.returncode:
-        sys.exit(f"hocvuso build failed:\n{done.stderr}")
-    times["hocvuso"] = time.monotonic() - start
-    report = done.stdout.find("Dung lượng tải về")
-    weights = done.stdout[report:].rstrip() if report >= 0 else "no weight report"
-    start = time.monotonic()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "material" / "mkdocs.yml")],
-                   check=True, capture_output=True)
-    times["material"] = time.monotonic() - start
+    times["hocvuso"], out = _measured([sys.executable, str(REPO / "build.py"), "-f",
+                                       str(root / "hocvuso" / "mkdocs.yml"), "build"])
+    report = out.find("Dung lượng tải về")
+    weights = out[report:].rstrip() if report >= 0 else "no weight report"
+    times["material"], _ = _measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                                      str(root / "material" / "mkdocs.yml")])
     return times, weights
+
+
+def quiz_reading(root: Path) -> float:
+    """CPU seconds hocvuso takes to read and check every quiz of the course (in this process)."""
+    from hocvuso.content import read_content
+    from hocvuso.framework import load_framework
+    from hocvuso.problems import Problems
+    from hocvuso.quizzes import load_quizzes
+    from hocvuso.settings import load_settings
+    settings = load_settings(root / "hocvuso" / "mkdocs.yml")
+    problems = Problems(settings.project_dir)
+    framework = load_framework(settings.framework_file, problems)
+    glossary = read_content(settings, framework, problems).glossary
+    start = time.process_time()
+    load_quizzes(settings.quizzes_dir, framework, problems, glossary)
+    return time.process_time() - start
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -314,6 +347,74 @@ def tier_download(browser, site: Path, tier: str = "co-ban") -> dict:
     return {"seconds": seconds, "files": len(listed), "requests": len(served), "raw": raw, "gz": gz, "br": br}
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve_latency(browser, root: Path, material: bool, edits: int = 2) -> list[float]:
+    """Seconds from saving a lesson to the browser showing the change, in each tool's live
+    preview (``build.py serve`` / ``mkdocs serve``): the page is open, a line is added to
+    its source, and the page is read until the line shows (the preview reloads itself)."""
+    port = _free_port()
+    if material:
+        project, site = root / "material", root / "material" / "site"
+        command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+                   "-a", f"127.0.0.1:{port}"]
+        page = lesson_pages(site, True)[0]
+        source = project / "docs" / (page.rstrip("/") + ".md")
+    else:
+        project, site = root / "hocvuso", root / "hocvuso" / "site"
+        command = [sys.executable, str(REPO / "build.py"), "-f", str(project / "mkdocs.yml"), "serve",
+                   "--port", str(port)]
+        page = lesson_pages(site, False)[0]
+        source = project / "content" / page.replace(".html", ".md")
+    original = source.read_text(encoding="utf-8")
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    context = browser.new_context()
+    tab = context.new_page()
+    seconds = []
+    try:
+        url = f"http://127.0.0.1:{port}/{page}"
+        deadline = time.monotonic() + 600  # the first build of a big course
+        while True:
+            try:
+                if tab.goto(url, timeout=10000).ok:
+                    break
+            except Exception:  # not listening yet
+                pass
+            if time.monotonic() > deadline:
+                sys.exit(f"the preview never answered: {' '.join(command)}")
+            time.sleep(0.5)
+        tab.wait_for_timeout(1000)  # let the live-reload script connect
+        for edit in range(edits):
+            word = f"benchmarkedit{edit}x{port}"
+            start = time.monotonic()
+            source.write_text(original + f"\n\nDòng sửa {word}.\n", encoding="utf-8")
+            while True:
+                try:
+                    if word in tab.content():
+                        break
+                except Exception:  # the page is reloading
+                    pass
+                if time.monotonic() - start > 600:
+                    sys.exit(f"the preview never showed the edit: {' '.join(command)}")
+                time.sleep(0.05)
+            seconds.append(time.monotonic() - start)
+            tab.wait_for_timeout(1500)  # let the server settle before the next save
+    finally:
+        source.write_text(original, encoding="utf-8")
+        context.close()
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=20)
+    return seconds
+
+
 def lesson_pages(site: Path, directory_urls: bool) -> tuple[str, str]:
     lessons = sorted(p for p in site.rglob("bai-*") if (p.is_file() and p.suffix == ".html") or p.is_dir())
     paths = [p.relative_to(site).as_posix() + ("/" if p.is_dir() else "") for p in lessons]
@@ -350,8 +451,9 @@ def main() -> None:
                     ("certificate", "chung-nhan.html", None)])
                 searches = (search_visit(browser, hv_site, hv_lesson, material=False),
                             search_visit(browser, md_site, md_lesson, material=True))
+                latency = (serve_latency(browser, root, material=False), serve_latency(browser, root, material=True))
                 _print(n, times, hv, md, index.stat().st_size if index.exists() else 0, rows, searches,
-                       tier_download(browser, hv_site))
+                       tier_download(browser, hv_site), quiz_reading(root), latency)
                 # Every kind of page, the record pages and glossary among them, as the build weighs them.
                 print("hocvuso build, " + weights)
         browser.close()
@@ -402,7 +504,8 @@ def _lighthouse_rows(hv_site, md_site, pages: list[tuple[str, str, str | None]])
     return rows
 
 
-def _print(n, times, hv, md, search_index, lighthouse_rows=(), searches=None, download=None):
+def _print(n, times, hv, md, search_index, lighthouse_rows=(), searches=None, download=None, quizzes=None,
+           latency=None):
     print(f"\n=== {n} lessons, each with a quiz ===")
     print(f"{'':34}{'hocvuso':>14}{'material+quiz':>16}")
     for visit_name, label in (("first", "lesson+quiz, first visit"), ("repeat", "next lesson, repeat visit")):
@@ -413,9 +516,18 @@ def _print(n, times, hv, md, search_index, lighthouse_rows=(), searches=None, do
             print(f"  {name:32}{kb(a[key]):>14}{kb(b[key]):>16}")
     print(f"{'lesson page HTML, KB raw':34}{kb(hv['html']):>14}{kb(md['html']):>16}")
     print(f"{'Material search_index.json':34}{'':>14}{kb(search_index):>13} KB raw")
-    ratio = times["material"] / times["hocvuso"] if times["hocvuso"] else 0
-    print(f"{'build time, s':34}{times['hocvuso']:>14.1f}{times['material']:>16.1f}"
-          f"   (material/hocvuso = {ratio:.2f})")
+    hv_t, md_t = times["hocvuso"], times["material"]
+    print(f"{'build wall time, s':34}{hv_t['wall']:>14.1f}{md_t['wall']:>16.1f}"
+          f"   (hocvuso/material = {hv_t['wall'] / md_t['wall']:.2f})")
+    print(f"{'build CPU time, s':34}{hv_t['cpu']:>14.1f}{md_t['cpu']:>16.1f}"
+          f"   (hocvuso/material = {hv_t['cpu'] / md_t['cpu']:.2f})")
+    print(f"{'build peak memory, MB':34}{hv_t['mb']:>14.0f}{md_t['mb']:>16.0f}")
+    if quizzes is not None:
+        print(f"{'reading + checking quizzes, CPU s':34}{quizzes:>14.2f}")
+    if latency:
+        hv_l, md_l = latency
+        print(f"{'serve: save -> browser shows, s':34}{' / '.join(f'{x:.1f}' for x in hv_l):>14}"
+              f"{' / '.join(f'{x:.1f}' for x in md_l):>16}")
     if lighthouse_rows:
         print("Lighthouse mobile, performance/accessibility:")
     for label, scores in lighthouse_rows:
