@@ -7,6 +7,7 @@ whole build succeeded, so a broken lesson never takes the working site down.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 
 import brotli
@@ -106,7 +107,7 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
     summaries = tier_summaries(course, settings.course_id)
     assets.files.update(summaries.files)
     pages += record_pages(course, site_name=settings.site_name, course_id=settings.course_id,
-                          version=settings.version, summaries=summaries,
+                          version=settings.version or content_version(settings), summaries=summaries,
                           record=record, qr=named[QR])
     with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:
         (Path(scratch) / "docs").mkdir()
@@ -116,6 +117,18 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
     problems.raise_if_any()
     return Checked(settings, course, pages, content.assets, assets, css_path, icon_path, named[OFFLINE],
                    named[READING], content.recordings)
+
+
+def content_version(settings: Settings) -> str:
+    """The course's version when ``hocvuso: version`` names none: a fingerprint of what the
+    authors wrote (mkdocs.yml, the content and quiz folders), never the clock, so the same
+    course builds to the same bytes on any day and a changed one shows a new version."""
+    digest = hashlib.sha256(settings.config_file.read_bytes())
+    for folder in (settings.content_dir, settings.quizzes_dir):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:8]
 
 
 def build_site(config_file: Path, *, site_dir: Path | None = None,

@@ -8,7 +8,6 @@ them here, with the line in ``mkdocs.yml``, before MkDocs ever sees the file.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +66,7 @@ class Settings:
     site_dir: Path
     site_name: str
     course_id: str  # names the learner's saved progress: keep it when renaming the site
-    version: str  # of the course, printed on certificates
+    version: str  # of the course, printed on certificates; "" when mkdocs.yml names none
     coverage: Mapping  # tier slug -> "all" or codes, with lines; checked against the framework later
     budgets: Budgets
     raw: Mapping  # all of mkdocs.yml, with lines, for reporting MkDocs' own complaints
@@ -129,7 +128,7 @@ def load_settings(config_file: Path) -> Settings:
         site_dir=(project_dir / site_dir).resolve(),
         site_name=str(raw["site_name"]),
         course_id=ours.get("course_id") or slugify(str(raw["site_name"])),
-        version=str(ours.get("version") or datetime.date.today().isoformat()),
+        version=str(ours.get("version") or ""),
         coverage=ours.get("coverage") or Mapping(),
         budgets=Budgets(**{key: int(kb * KB) for key, kb in (ours.get("budgets") or {}).items()}),
         raw=raw,

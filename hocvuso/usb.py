@@ -90,8 +90,16 @@ def _start_page(site_name: str) -> str:
             f'<p><a href="index.html">Mở khóa học {title}</a></p></html>\n')
 
 
+# Every entry gets this date and mode, not the build's clock and umask: the same course
+# gives the same zip, byte for byte (so a copy can be checked against its checksum).
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
+
+
 def _zip(folder: Path, archive: Path, *, root: str) -> None:
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as out:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
-                out.write(path, f"{root}/{path.relative_to(folder).as_posix()}")
+                entry = zipfile.ZipInfo(f"{root}/{path.relative_to(folder).as_posix()}", date_time=_ZIP_DATE)
+                entry.external_attr = 0o100644 << 16  # a regular file, readable by all
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                out.writestr(entry, path.read_bytes(), compresslevel=9)
