@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import brotli
 import rjsmin
+import yaml
 
 from hocvuso.scripts import QUIZ_ENGINE
 from hocvuso.quiz_render import Placed, answer_data, display_order
 from hocvuso.quizzes import Question
 from hocvuso.textmatch import normalise_answer
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def test_typed_answers_match_without_case_spaces_accents_or_nfd_differences():
@@ -44,3 +48,27 @@ def test_short_text_answers_travel_normalised():
 def test_quiz_engine_is_at_most_6_kb_brotli():
     minified = rjsmin.jsmin(QUIZ_ENGINE.read_text(encoding="utf-8")).encode()
     assert len(brotli.compress(minified, quality=11)) <= 6 * 1024
+
+
+def _texts(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _texts(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _texts(item)]
+    return []
+
+
+def test_plain_quiz_texts_skip_markdown_and_come_out_as_markdown_makes_them():
+    from hocvuso.richtext import _PLAIN_LINE, block, markdown_block
+    from hocvuso.sanitize import clean_fragment
+    texts = {text for path in sorted((REPO / "quizzes").glob("*.yml"))
+             for text in _texts(yaml.safe_load(path.read_text(encoding="utf-8")))}
+    texts |= {"Gọi 113", "A (b) c.", 'tỉ lệ 50% và "ngoặc"', "a'b", "https://vneid.gov.vn", "+84 912", "Số 1."}
+    plain = [text for text in texts if _PLAIN_LINE.fullmatch(text)]
+    assert len(plain) > len(texts) / 2  # the fast path is the common one
+    for text in texts:
+        assert str(block(text)) == clean_fragment(markdown_block(text)), text
+    for marked in ("*đậm*", "1. một", "- mục", "> trích", "`mã`", "[[OTP]]", "a | b", "x: y", " thụt"):
+        assert not _PLAIN_LINE.fullmatch(marked), marked
