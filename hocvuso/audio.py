@@ -71,13 +71,12 @@ def report(recordings: list[Recording], budget: int) -> str:
             f"{_size(files[biggest])} (ngân sách {budget // 1024} KB mỗi tệp). Chỉ tải khi người học bấm nghe.")
 
 
-def rewrite_pages(site: Path, recordings: list[Recording]) -> None:
-    """Turn each recording's picture tag into a player, on the pages that attach one."""
+def player_tags(html: str, page: str, recordings: list[Recording]) -> str:
+    """The page (at site path ``page``) with each recording it attaches as a player."""
+    if not any(r.page == page for r in recordings):
+        return html
     sizes = {r.path: r.size for r in recordings}
-    for page in sorted({r.page for r in recordings}):
-        file = site / page
-        text = file.read_text(encoding="utf-8")
-        file.write_text(_IMG.sub(lambda m: _player(m, page, sizes), text), encoding="utf-8")
+    return _IMG.sub(lambda m: _player(m, page, sizes), html)
 
 
 def _attrs(img: re.Match) -> dict[str, str]:

@@ -209,16 +209,10 @@ _IMG = re.compile(r"<img\b([^<>]*?)\s*/?>")  # [^<>]: one pass even over unclose
 _SRC = re.compile(r'\ssrc="([^"]+)"')
 
 
-def rewrite_pages(site: Path, images: dict[str, Processed]) -> None:
-    """Point every <img> of a processed image at its WebP and sized fallback."""
-    if not images:
-        return
-    for page in site.rglob("*.html"):
-        rel_page = page.relative_to(site).as_posix()
-        html = page.read_text(encoding="utf-8")
-        new = _IMG.sub(lambda m: _picture(m, rel_page, images), html)
-        if new != html:
-            page.write_text(new, encoding="utf-8")
+def picture_tags(html: str, page: str, images: dict[str, Processed]) -> str:
+    """The page (at site path ``page``) with every <img> of a processed image pointing at
+    its WebP and sized fallback."""
+    return _IMG.sub(lambda m: _picture(m, page, images), html) if images else html
 
 
 def _picture(match: re.Match, page: str, images: dict[str, Processed]) -> str:

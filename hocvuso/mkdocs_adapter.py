@@ -18,9 +18,11 @@ from mkdocs.commands.build import build as mkdocs_build
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
+from mkdocs.plugins import BasePlugin
 
 from .problems import Problems
-from .sanitize import clean_fragment, clean_site
+from .finish import Finisher
+from .sanitize import clean_fragment
 from .settings import Settings
 from .yamlsource import Mapping, Sequence
 
@@ -29,7 +31,7 @@ from .yamlsource import Mapping, Sequence
 FORCED = {"use_directory_urls": False}
 
 def mkdocs_config(settings: Settings, *, docs_dir: Path, site_dir: Path, nav: list,
-                  problems: Problems, marker: str = "hv-author", css: str = "",
+                  problems: Problems, css: str = "",
                   offline_js: str = "", reading_js: str = "", favicon: str = "") -> MkDocsConfig | None:
     """The author's mkdocs.yml, pointed at the staged docs; None after reporting problems."""
     config = MkDocsConfig(config_file_path=str(settings.config_file))
@@ -52,7 +54,6 @@ def mkdocs_config(settings: Settings, *, docs_dir: Path, site_dir: Path, nav: li
     if problems:
         return None
     _escape_author_text(config)
-    config.extra["hv_marker"] = marker  # see theme/partials/hv-author.html
     config.extra["hv_css"] = css  # see theme/main.html
     config.extra["hv_offline_js"] = offline_js
     config.extra["hv_reading_js"] = reading_js
@@ -118,8 +119,29 @@ def _line_of_item(raw: Mapping, key: str, name: str, default: int) -> int:
     return default
 
 
-def render(config: MkDocsConfig, settings: Settings, *, sources: dict[str, str], problems: Problems) -> None:
-    """Build HTML into ``config.site_dir``; ``sources`` maps staged pages to authors' files."""
+class _Hooks(BasePlugin):
+    """hocvuso's two moments inside MkDocs' build of each page (see hocvuso/finish.py)."""
+
+    def __init__(self, finisher: Finisher | None) -> None:
+        self.finisher = finisher
+
+    def on_page_content(self, html: str, **_) -> str:
+        # The author's Markdown as HTML, before the theme wraps it: sanitised here, so
+        # nothing an author wrote reaches a page unsanitised (see hocvuso/sanitize.py).
+        return clean_fragment(html)
+
+    def on_post_page(self, output: str, page, **_) -> str:
+        return self.finisher.page(page.file.dest_uri, output) if self.finisher else output
+
+    def on_post_template(self, output_content: str, template_name: str, **_) -> str:
+        return self.finisher.template(template_name, output_content) if self.finisher else output_content
+
+
+def render(config: MkDocsConfig, settings: Settings, *, sources: dict[str, str], problems: Problems,
+           finisher: Finisher | None = None) -> None:
+    """Build HTML into ``config.site_dir``, each page finished by ``finisher`` as it is
+    written; ``sources`` maps staged pages to authors' files."""
+    config.plugins["hocvuso"] = _Hooks(finisher)
     with _mkdocs_logs() as records:
         try:
             mkdocs_build(config)
@@ -127,8 +149,6 @@ def render(config: MkDocsConfig, settings: Settings, *, sources: dict[str, str],
             problems.add(settings.config_file, 1, f"MkDocs dừng lại khi dựng trang ({error})",
                          "sửa điều MkDocs nói ở trên; nếu không rõ, chạy lại với --debug và báo cho nhóm phát triển")
     _report_logs(records, settings, problems, pages=sources)
-    if not problems:
-        clean_site(Path(config.site_dir), config.extra["hv_marker"])
 
 
 def _theme(theme: object, settings: Settings, favicon: str) -> dict:

@@ -17,25 +17,22 @@ from pathlib import Path
 
 from .audio import Recording
 from .audio import report as audio_report
-from .audio import rewrite_pages as rewrite_audio
 from .content import read_content
 from .course import Course, plan_course
-from .compact import compact_site
 from .css_purge import purge_site
 from .deploy import precompress, write_server_files
+from .finish import Finisher
 from .handouts import write_handouts
 from .images import process as process_images
-from .images import rewrite_pages as rewrite_images
 from .offline import write_offline_files
 from .outputs import check_folder, mark, new_scratch, replace_folder, writing
 from .lessons import output_path
 from .framework import load_framework
 from .mkdocs_adapter import mkdocs_config, render
 from .pages import Page, course_nav, course_pages
-from .quiz_pages import QuizAssets, fill_slots, quiz_assets
+from .quiz_pages import QuizAssets, quiz_assets
 from .quizzes import load_quizzes
 from .problems import CourseError, Problems
-from .sanitize import new_marker
 from .record_pages import record_pages, tier_summaries
 from .scripts import LISTEN, OFFLINE, PAGE_SCRIPTS, QR, READING, RECORD_PAGES, SEARCH, record_script, script_asset
 from .search import write_search_index
@@ -43,7 +40,6 @@ from .progress import Progress, Silent
 from .settings import Settings, load_settings
 from .staging import write_docs
 from .stylesheet import favicon, stylesheet
-from .trainer_notes import check_learner_page
 from .weight import Budgets, Weight, measure, over_budget
 
 
@@ -174,20 +170,15 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
         fresh = work / "site"
         config = mkdocs_config(settings, docs_dir=docs, site_dir=fresh,
                                nav=course_nav(checked.course), problems=problems,
-                               marker=new_marker(), css=checked.css, offline_js=checked.offline_js,
+                               css=checked.css, offline_js=checked.offline_js,
                                reading_js=checked.reading_js, favicon=checked.favicon)
         problems.raise_if_any()
         progress.stage("Dựng trang web bằng MkDocs")
         sources = {page.path: page.source for page in checked.pages if page.source}
-        render(config, settings, sources=sources, problems=problems)
+        render(config, settings, sources=sources, problems=problems, finisher=_finisher(checked, images, problems))
         problems.raise_if_any()
-        _check_trainer_notes(checked, fresh)
-        fill_slots(fresh, {output_path(p.path): p.quiz_html for p in checked.pages if p.quiz_html})
         _prune_theme_files(fresh)
-        rewrite_images(fresh, images)
-        rewrite_audio(fresh, list(checked.recordings))
         purge_site(fresh, list(PAGE_SCRIPTS))
-        compact_site(fresh)
         progress.stage("Lập chỉ mục tìm kiếm")
         index = write_search_index(fresh, checked.course)
         progress.stage("Đo dung lượng trang")
@@ -249,16 +240,14 @@ def _weigh(checked: Checked, site: Path) -> list[Weight]:
     return weights
 
 
-def _check_trainer_notes(checked: Checked, site: Path) -> None:
-    """Stop when a rendered page shows a trainer note that the lesson text let through."""
+def _finisher(checked: Checked, images: dict, problems: Problems) -> Finisher:
     settings = checked.settings
-    problems = Problems(settings.project_dir)
-    for page in checked.pages:
-        if page.source:
-            html = (site / output_path(page.path)).read_text(encoding="utf-8")
-            check_learner_page(html, settings.content_dir / page.source, lesson=page.data["kind"] == "lesson",
-                               problems=problems)
-    problems.raise_if_any()
+    return Finisher(
+        quiz_html={output_path(p.path): p.quiz_html for p in checked.pages if p.quiz_html},
+        images=images, recordings=list(checked.recordings),
+        sources={output_path(p.path): (settings.content_dir / p.source, p.data["kind"] == "lesson")
+                 for p in checked.pages if p.source},
+        problems=problems)
 
 
 def _prune_theme_files(site: Path) -> None:

@@ -106,12 +106,9 @@ def with_slot(body: str) -> str:
     return body.rstrip() + slot
 
 
-def fill_slots(site_dir: Path, quiz_html: dict[str, str]) -> None:
-    """Put each page's quiz where its slot paragraph was rendered."""
-    for page, html in quiz_html.items():
-        path = site_dir / page
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace(f"<p>{SLOT}</p>", html, 1), encoding="utf-8")
+def fill_slot(page_html: str, quiz_html: str) -> str:
+    """The page with its quiz where the slot paragraph was rendered."""
+    return page_html.replace(f"<p>{SLOT}</p>", quiz_html, 1)
 
 
 def _root(page_path: str) -> str:
