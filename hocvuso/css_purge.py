@@ -19,6 +19,7 @@ caches) and pages are pointed at it.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 import re
 from pathlib import Path
 
@@ -46,11 +47,7 @@ def used_classes(site: Path, scripts: list[Path]) -> set[str]:
     attributes that only markup sets, as ``[name=value]``."""
     used: set[str] = {f"<{tag}>" for tag in _ALWAYS}
     for page in site.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        for value in _CLASS_ATTR.findall(html):
-            used.update(value.split())
-        used.update(f"<{tag.lower()}>" for tag in _TAG_IN_PAGE.findall(html))
-        used.update(f"[{name}={value}]" for name, value in _STATIC_ATTR.findall(html))
+        used |= page_classes(page.read_text(encoding="utf-8"))
     for script in scripts:  # classes and elements our scripts add at run time (hv-js, hv-q--right…)
         text = script.read_text(encoding="utf-8")
         used.update(_SCRIPT_CLASS.findall(text))
@@ -161,7 +158,37 @@ def _without(rule, read: set[str]) -> str:
 _GROUPING = ("media", "supports", "layer", "container")
 
 
-def purge_site(site: Path, scripts: list[Path]) -> None:
+@dataclass(frozen=True)
+class Purged:
+    """What trimming the stylesheets kept, and how pages now name them."""
+
+    used: frozenset[str]  # what the pages and scripts use (see used_classes)
+    renamed: dict[str, str]  # old file name -> trimmed file's name
+    merged: tuple[re.Pattern, ...]  # links to stylesheets folded into main.css
+
+    def links(self, html: str) -> str:
+        """A page's stylesheet links, pointing at the trimmed files."""
+        for link in self.merged:
+            html = link.sub("", html)
+        for old, fresh in self.renamed.items():
+            html = html.replace(f"stylesheets/{old}", f"stylesheets/{fresh}")
+        return html
+
+    def covers(self, html: str) -> bool:
+        """Whether the trimmed stylesheets kept every class and element the page uses."""
+        return page_classes(html) <= self.used
+
+
+def page_classes(html: str) -> set[str]:
+    used = set()
+    for value in _CLASS_ATTR.findall(html):
+        used.update(value.split())
+    used.update(f"<{tag.lower()}>" for tag in _TAG_IN_PAGE.findall(html))
+    used.update(f"[{name}={value}]" for name, value in _STATIC_ATTR.findall(html))
+    return used
+
+
+def purge_site(site: Path, scripts: list[Path]) -> Purged:
     used = used_classes(site, scripts)
     folder = site / "assets" / "stylesheets"
     purged = {path: purge(path.read_text(encoding="utf-8"), used)
@@ -191,12 +218,10 @@ def purge_site(site: Path, scripts: list[Path]) -> None:
         renamed[path.name] = target.name
     merged = [re.compile(rf'<link rel="stylesheet" href="[^"]*stylesheets/{re.escape(p.name)}">\n?')
               for p in palettes if len(mains) == 1]
+    done = Purged(frozenset(used), renamed, tuple(merged))
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        new = html
-        for link in merged:
-            new = link.sub("", new)
-        for old, fresh in renamed.items():
-            new = new.replace(f"stylesheets/{old}", f"stylesheets/{fresh}")
+        new = done.links(html)
         if new != html:
             page.write_text(new, encoding="utf-8")
+    return done

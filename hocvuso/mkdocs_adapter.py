@@ -12,8 +12,11 @@ import html
 import logging
 import re
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.commands.build import build as mkdocs_build
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -119,11 +122,31 @@ def _line_of_item(raw: Mapping, key: str, name: str, default: int) -> int:
     return default
 
 
-class _Hooks(BasePlugin):
-    """hocvuso's two moments inside MkDocs' build of each page (see hocvuso/finish.py)."""
+@dataclass
+class Rendered:
+    """What MkDocs knew when it built the site, kept to build single pages again (the
+    live preview, hocvuso/preview.py)."""
 
-    def __init__(self, finisher: Finisher | None) -> None:
+    config: MkDocsConfig
+    files: Any = None
+    nav: Any = None
+    env: Any = None
+
+
+class _Hooks(BasePlugin):
+    """hocvuso's moments inside MkDocs' build of each page (see hocvuso/finish.py)."""
+
+    def __init__(self, finisher: Finisher | None, rendered: Rendered) -> None:
         self.finisher = finisher
+        self.rendered = rendered
+
+    def on_env(self, env, files, **_):
+        self.rendered.env, self.rendered.files = env, files
+        return env
+
+    def on_nav(self, nav, **_):
+        self.rendered.nav = nav
+        return nav
 
     def on_page_content(self, html: str, **_) -> str:
         # The author's Markdown as HTML, before the theme wraps it: sanitised here, so
@@ -138,16 +161,39 @@ class _Hooks(BasePlugin):
 
 
 def render(config: MkDocsConfig, settings: Settings, *, sources: dict[str, str], problems: Problems,
-           finisher: Finisher | None = None) -> None:
+           finisher: Finisher | None = None) -> Rendered:
     """Build HTML into ``config.site_dir``, each page finished by ``finisher`` as it is
     written; ``sources`` maps staged pages to authors' files."""
-    config.plugins["hocvuso"] = _Hooks(finisher)
+    rendered = Rendered(config)
+    config.plugins["hocvuso"] = _Hooks(finisher, rendered)
     with _mkdocs_logs() as records:
         try:
             mkdocs_build(config)
         except MkDocsException as error:
             problems.add(settings.config_file, 1, f"MkDocs dừng lại khi dựng trang ({error})",
                          "sửa điều MkDocs nói ở trên; nếu không rõ, chạy lại với --debug và báo cho nhóm phát triển")
+    _report_logs(records, settings, problems, pages=sources)
+    return rendered
+
+
+def rerender(rendered: Rendered, staged: list[str], site_dir: Path, settings: Settings, *,
+             sources: dict[str, str], problems: Problems) -> None:
+    """Build the pages staged at ``staged`` (docs paths, already rewritten in the docs
+    folder) again, into ``site_dir``, with the navigation, theme and hooks of the build
+    that made the site: the page a live preview shows after an edit to its text alone."""
+    config, files = rendered.config, rendered.files
+    with _mkdocs_logs() as records:
+        for path in staged:
+            file = files.get_file_from_path(path)
+            file.abs_dest_path = str(site_dir / file.dest_uri)  # the site was moved after building
+            page = file.page
+            page.markdown = page.content = None
+            try:
+                _populate_page(page, config, files)
+                _build_page(page, config, files.documentation_pages(), rendered.nav, rendered.env)
+            except MkDocsException as error:
+                problems.add(settings.config_file, 1, f"MkDocs dừng lại khi dựng trang ({error})",
+                             "sửa điều MkDocs nói ở trên; nếu không rõ, chạy lại với --debug")
     _report_logs(records, settings, problems, pages=sources)
 
 

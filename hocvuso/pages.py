@@ -50,7 +50,7 @@ def course_pages(course: Course, *, site_name: str, assets: QuizAssets, search_e
         scripts = scripts_for(assets, plan.tier.slug)
         pages.append(_tier(course, plan, scripts))
         read = [listen] if listen else []
-        pages.extend(_lesson(course, lesson, read + scripts if lesson.quiz else read, handouts)
+        pages.extend(lesson_page(course, lesson, read + scripts if lesson.quiz else read, handouts)
                      for lesson in plan.lessons)
         if plan.quiz_ids:
             pages.append(_final_test(course, plan, read + scripts))
@@ -167,7 +167,7 @@ def _tier(course: Course, plan: TierPlan, scripts: list[str]) -> Page:
     )
 
 
-def _lesson(course: Course, lesson: Lesson, scripts: list[str], handouts: bool = False) -> Page:
+def lesson_page(course: Course, lesson: Lesson, scripts: list[str], handouts: bool = False) -> Page:
     framework = course.framework
     before, after = course.neighbours(lesson)
     everyone = len(lesson.audiences) == len(framework.audiences)

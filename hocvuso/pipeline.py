@@ -17,9 +17,9 @@ from pathlib import Path
 
 from .audio import Recording
 from .audio import report as audio_report
-from .content import read_content
+from .content import Content, read_content
 from .course import Course, plan_course
-from .css_purge import purge_site
+from .css_purge import Purged, purge_site
 from .deploy import precompress, write_server_files
 from .finish import Finisher
 from .handouts import write_handouts
@@ -28,7 +28,7 @@ from .offline import write_offline_files
 from .outputs import check_folder, mark, new_scratch, replace_folder, writing
 from .lessons import output_path
 from .framework import load_framework
-from .mkdocs_adapter import mkdocs_config, render
+from .mkdocs_adapter import Rendered, mkdocs_config, render
 from .pages import Page, course_nav, course_pages
 from .quiz_pages import QuizAssets, quiz_assets
 from .quizzes import load_quizzes
@@ -55,6 +55,7 @@ class Checked:
     offline_js: str  # site path of the service-worker registration script
     reading_js: str  # site path of the text size and contrast control
     recordings: tuple[Recording, ...] = ()
+    content: Content | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,18 @@ class Built:
     weights: list[Weight]
     audio: str = ""  # the recordings' line of the build summary
     budgets: Budgets = Budgets()  # what the weights were checked against
+    kept: Kept | None = None  # with ``preview_docs``: what the live preview needs to build a page again
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A build's inner state, kept by the live preview to build single pages again."""
+
+    checked: Checked
+    rendered: Rendered
+    finisher: Finisher
+    purged: Purged
+    docs: Path  # the staged docs folder MkDocs read, kept alive
 
 
 def check_course(config_file: Path, progress: Progress | None = None, *, handouts: bool = False) -> Checked:
@@ -112,7 +125,7 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
                       reading_js=named[READING], favicon=icon_path)
     problems.raise_if_any()
     return Checked(settings, course, pages, content.assets, assets, css_path, icon_path, named[OFFLINE],
-                   named[READING], content.recordings)
+                   named[READING], content.recordings, content)
 
 
 def content_version(settings: Settings) -> str:
@@ -129,21 +142,23 @@ def content_version(settings: Settings) -> str:
 
 def build_site(config_file: Path, *, site_dir: Path | None = None,
                progress: Progress | None = None, for_server: bool = True,
-               handouts: str | None = None) -> Built:
+               handouts: str | None = None, preview_docs: Path | None = None) -> Built:
     """Build the course into its site folder, replacing it only on success.
 
     ``for_server`` adds what only a web host uses (precompressed files, caching rules);
-    ``handouts`` ("A4" or "A5") also prints every lesson and tier as PDF handouts.
+    ``handouts`` ("A4" or "A5") also prints every lesson and tier as PDF handouts;
+    ``preview_docs`` (the live preview) stages the docs there, to be kept, and returns
+    what is needed to build single pages again (:attr:`Built.kept`).
     """
     progress = progress or Silent()
     try:
-        return _build(config_file, site_dir, progress, for_server, handouts)
+        return _build(config_file, site_dir, progress, for_server, handouts, preview_docs)
     finally:
         progress.close()
 
 
 def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_server: bool,
-           handouts: str | None) -> Built:
+           handouts: str | None, preview_docs: Path | None = None) -> Built:
     checked = check_course(config_file, progress, handouts=bool(handouts))
     settings = checked.settings
     target = (site_dir or settings.site_dir).resolve()
@@ -152,15 +167,18 @@ def _build(config_file: Path, site_dir: Path | None, progress: Progress, for_ser
     check_folder(target, settings, problems, where=where, what="thư mục trang web")
     problems.raise_if_any()
     with writing(target, settings.project_dir):
-        return _build_into(target, checked, progress, for_server, handouts)
+        return _build_into(target, checked, progress, for_server, handouts, preview_docs)
 
 
-def _build_into(target: Path, checked: Checked, progress: Progress, for_server: bool, handouts: str | None) -> Built:
+def _build_into(target: Path, checked: Checked, progress: Progress, for_server: bool, handouts: str | None,
+                preview_docs: Path | None = None) -> Built:
     settings = checked.settings
     problems = Problems(settings.project_dir)
     work = new_scratch(target.parent)
     try:
-        docs = work / "docs"
+        docs = preview_docs or work / "docs"
+        if preview_docs:
+            shutil.rmtree(preview_docs, ignore_errors=True)
         progress.stage(f"Chuẩn bị {len(checked.pages)} trang")
         copied = write_docs(checked.pages, checked.assets, content_dir=settings.content_dir, docs_dir=docs,
                             generated=checked.quiz_assets.files,
@@ -175,14 +193,15 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
         problems.raise_if_any()
         progress.stage("Dựng trang web bằng MkDocs")
         sources = {page.path: page.source for page in checked.pages if page.source}
-        render(config, settings, sources=sources, problems=problems, finisher=_finisher(checked, images, problems))
+        finisher = _finisher(checked, images, problems)
+        rendered = render(config, settings, sources=sources, problems=problems, finisher=finisher)
         problems.raise_if_any()
         _prune_theme_files(fresh)
-        purge_site(fresh, list(PAGE_SCRIPTS))
+        purged = purge_site(fresh, list(PAGE_SCRIPTS))
         progress.stage("Lập chỉ mục tìm kiếm")
         index = write_search_index(fresh, checked.course)
         progress.stage("Đo dung lượng trang")
-        weights = _weigh(checked, fresh)
+        weights = weigh(checked, fresh)
         if handouts:
             progress.stage(f"In tài liệu PDF ({handouts})")
             write_handouts(fresh, checked.course, course_name=settings.site_name, quizzes_dir=settings.quizzes_dir,
@@ -202,7 +221,8 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
                   if path == checked.quiz_assets.engine)
     return Built(target, len(checked.pages), len(checked.course.lessons), progress.elapsed(),
                  len(brotli.compress(engine.encode(), quality=11)), weights,
-                 audio_report(list(checked.recordings), settings.budgets.audio), settings.budgets)
+                 audio_report(list(checked.recordings), settings.budgets.audio), settings.budgets,
+                 Kept(checked, rendered, finisher, purged, preview_docs) if preview_docs else None)
 
 
 def _on_demand_by_tier(checked: Checked) -> dict[str, list[str]]:
@@ -214,9 +234,11 @@ def _on_demand_by_tier(checked: Checked) -> dict[str, list[str]]:
     return files
 
 
-def _weigh(checked: Checked, site: Path) -> list[Weight]:
-    """Measure every page; raise, naming page and what makes it heavy, when one breaks a budget."""
-    kinds = {output_path(p.path): p.data["kind"] for p in checked.pages}
+def weigh(checked: Checked, site: Path, *, only: set[str] | None = None) -> list[Weight]:
+    """Measure every page (or the site paths ``only``); raise, naming page and what makes
+    it heavy, when one breaks a budget."""
+    kinds = {output_path(p.path): p.data["kind"] for p in checked.pages
+             if only is None or output_path(p.path) in only}
     tiers = [[output_path(plan.index_path), *(lesson.url for lesson in plan.lessons),
               *([output_path(plan.final_test_path)] if plan.quiz_ids else [])] for plan in checked.course.tiers]
     on_demand = {output_path(p.path): list(p.data["on_demand"].values()) for p in checked.pages

@@ -14,12 +14,15 @@ from __future__ import annotations
 import sys
 import tempfile
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.livereload import LiveReloadServer
 
-from .pipeline import build_site
+from .pipeline import Kept, build_site
+from .preview import update_lessons
 from .problems import CourseError, Problem
 from .settings import load_settings
 
@@ -34,18 +37,8 @@ def serve(config_file: Path, *, host: str = "127.0.0.1", port: int = 8000) -> No
         preview = Path(scratch) / "site"
         preview.mkdir()
         server: PreviewServer
-
-        def rebuild() -> None:
-            try:
-                built = build_site(config_file, site_dir=preview, for_server=False)
-            except CourseError as error:
-                server.show_problems(error.problems)
-                print(f"{error}\nChưa cập nhật bản xem trước: sửa các lỗi trên rồi lưu lại tệp.",
-                      file=sys.stderr, flush=True)
-                return
-            server.show_problems([])
-            print(f"Đã dựng lại {built.pages} trang trong {built.seconds:.1f} giây.", file=sys.stderr, flush=True)
-
+        rebuild = Rebuilder(config_file, preview, Path(scratch) / "docs",
+                            on_problems=lambda problems: server.show_problems(problems))
         server = PreviewServer(config_file, builder=rebuild, host=host, port=port, root=str(preview))
         rebuild()
         for path in _watched(config_file):
@@ -57,6 +50,65 @@ def serve(config_file: Path, *, host: str = "127.0.0.1", port: int = 8000) -> No
             pass
         finally:
             server.shutdown()
+
+
+class Rebuilder:
+    """What the preview does after each save: build again only the lessons whose text
+    alone changed (hocvuso/preview.py), else the whole course as ``build`` would."""
+
+    def __init__(self, config_file: Path, site: Path, docs: Path, *,
+                 on_problems: Callable[[list[Problem]], None]) -> None:
+        self.config_file, self.site, self.docs = config_file, site, docs
+        self.on_problems = on_problems
+        self.kept: Kept | None = None  # the last full build, for the quick path
+        self.seen: dict[Path, tuple[int, int]] = {}  # what that build (and quick updates since) read
+        self.quick = 0  # quick updates made, for tests and the bench
+
+    def __call__(self) -> None:
+        start = time.monotonic()
+        try:
+            changed = self._changed()
+            if self.kept and changed:
+                urls = update_lessons(self.kept, changed, self.site)
+                if urls is not None:
+                    self.seen.update(_stamps(changed))
+                    self.quick += 1
+                    self.on_problems([])
+                    print(f"Đã dựng lại {', '.join(urls)} trong {time.monotonic() - start:.1f} giây.",
+                          file=sys.stderr, flush=True)
+                    return
+            seen = _stamps(_files(self.config_file))  # before the build reads them
+            built = build_site(self.config_file, site_dir=self.site, for_server=False, preview_docs=self.docs)
+        except CourseError as error:
+            self.on_problems(error.problems)
+            print(f"{error}\nChưa cập nhật bản xem trước: sửa các lỗi trên rồi lưu lại tệp.",
+                  file=sys.stderr, flush=True)
+            return
+        self.kept, self.seen = built.kept, seen
+        self.on_problems([])
+        print(f"Đã dựng lại {built.pages} trang trong {built.seconds:.1f} giây.", file=sys.stderr, flush=True)
+
+    def _changed(self) -> list[Path]:
+        now = _stamps(_files(self.config_file))
+        return sorted(path for path in now.keys() | self.seen.keys() if now.get(path) != self.seen.get(path))
+
+
+def _files(config_file: Path) -> list[Path]:
+    found = []
+    for watched in _watched(config_file):
+        found.extend(p for p in watched.rglob("*") if p.is_file()) if watched.is_dir() else found.append(watched)
+    return found
+
+
+def _stamps(paths: list[Path]) -> dict[Path, tuple[int, int]]:
+    stamps = {}
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:  # removed since
+            continue
+        stamps[path] = (stat.st_mtime_ns, stat.st_size)
+    return stamps
 
 
 class PreviewServer(LiveReloadServer):

@@ -16,6 +16,16 @@ from .pages import Page
 from .quiz_render import QUIZ_IMAGES
 
 
+def write_page(page: Page, docs_dir: Path) -> None:
+    target = docs_dir / page.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Material prints page titles unescaped in several places, so the title is
+    # escaped once here; templates print it as it is and escape everything else.
+    meta = {"template": page.template, "title": html.escape(page.title), "hv": page.data}
+    front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+    target.write_text(f"---\n{front}---\n\n{page.body}", encoding="utf-8")
+
+
 def write_docs(pages: list[Page], assets: tuple[str, ...], *, content_dir: Path, docs_dir: Path,
                generated: dict[str, str], quiz_images: list[str], quizzes_dir: Path) -> dict[str, Path]:
     """Returns the files copied from the author's folders: path in the docs -> the author's file."""
@@ -23,13 +33,7 @@ def write_docs(pages: list[Page], assets: tuple[str, ...], *, content_dir: Path,
     # Normalised as a page's link to it is, for images.rewrite_pages to find it.
     copied.update({posixpath.normpath(f"{QUIZ_IMAGES}/{src}"): quizzes_dir / src for src in quiz_images})
     for page in pages:
-        target = docs_dir / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Material prints page titles unescaped in several places, so the title is
-        # escaped once here; templates print it as it is and escape everything else.
-        meta = {"template": page.template, "title": html.escape(page.title), "hv": page.data}
-        front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-        target.write_text(f"---\n{front}---\n\n{page.body}", encoding="utf-8")
+        write_page(page, docs_dir)
     for path, source in copied.items():
         target = docs_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -104,7 +104,9 @@ def measure(site: Path, pages: dict[str, str], tiers: list[list[str]], *,
     stylesheet and script of its tier cached, whichever page of the tier came before: a
     lesson without a quiz does not make the next one pay for the quiz engine.
     ``on_demand`` maps a page to the sets of files it may load once open, one set at a time."""
-    loaded = {page: _files(site, page) for page in pages}
+    # Every page of the tiers, weighed or not: what a tier has cached depends on all of them.
+    loaded = {page: _files(site, page) for page in dict.fromkeys([*pages, *(p for group in tiers for p in group)])
+              if (site / page).is_file()}
     shared: dict[str, frozenset[str]] = {}  # page -> what its tier's pages have cached (images are content)
     for group in tiers:
         cached = frozenset(path for page in group for path, role in loaded.get(page, ()) if role != "image")

@@ -113,3 +113,71 @@ def test_the_browser_shows_a_broken_save_and_comes_back_by_itself_when_it_is_fix
     course.lesson("co-ban/bai.md", title="Đã sửa lỗi")
     heading.filter(has_text="Đã sửa lỗi").wait_for(timeout=30_000)
     page.close()
+
+
+def _preview(course, tmp_path):
+    from hocvuso.serve import Rebuilder
+    shown: list = []
+    rebuild = Rebuilder(course.root / "mkdocs.yml", tmp_path / "preview", tmp_path / "docs",
+                        on_problems=lambda problems: shown.append(list(problems)))
+    (tmp_path / "preview").mkdir()
+    rebuild()
+    assert rebuild.kept is not None and shown[-1] == []
+    return rebuild, shown
+
+
+@pytest.fixture
+def three_lessons(course):
+    course.write("content/glossary.yml", "OTP: Mã số dùng một lần.\n")
+    course.write("quizzes/otp.yml", "title: Mã OTP\ncompetences: [\"4.2\"]\nlevel: 1\nquestions:\n"
+                 "  - {id: c1, type: true_false, prompt: 'Đọc mã [[OTP]] cho người lạ?', answer: false}\n")
+    for name, title in (("a", "Bài một"), ("b", "Bài hai"), ("c", "Bài ba")):
+        course.lesson(f"co-ban/{name}.md", title=title, extra="quiz: otp\n" if name == "b" else "",
+                      body=f"## Phần đầu\n\nGiữ kín [[OTP]] trong {title}.\n\n!!! tip\n    Mẹo nhỏ.\n")
+    return course
+
+
+def test_an_edit_to_a_lessons_text_rebuilds_that_page_alone_as_a_full_build_makes_it(three_lessons, tmp_path):
+    from hocvuso.pipeline import build_site
+    rebuild, shown = _preview(three_lessons, tmp_path)
+    other = (tmp_path / "preview/co-ban/a.html").read_bytes()
+    three_lessons.lesson("co-ban/b.md", title="Bài hai", extra="quiz: otp\n",
+                         body="## Phần đầu\n\nGiữ kín [[OTP]] trong bài hai, luôn luôn.\n\n## Phần sau\n\nThêm một đoạn.\n")
+    rebuild()
+    assert rebuild.quick == 1 and shown[-1] == []
+    full = build_site(three_lessons.root / "mkdocs.yml", site_dir=tmp_path / "full", for_server=False).site_dir
+    assert (tmp_path / "preview/co-ban/b.html").read_bytes() == (full / "co-ban/b.html").read_bytes()
+    assert 'id="phan-sau"' in (full / "co-ban/b.html").read_text(encoding="utf-8")
+    assert (tmp_path / "preview/co-ban/a.html").read_bytes() == other  # nothing else was built
+
+
+@pytest.mark.parametrize("edit", [
+    pytest.param(dict(title="Bài hai mới"), id="front-matter"),  # the neighbours' pager shows titles
+    pytest.param(dict(body="Không còn từ nào được đánh dấu.\n"), id="a-term-dropped"),  # the glossary page lists it
+    pytest.param(dict(body="Có ảnh ![Ảnh](anh.png).\n"), id="a-new-picture"),
+    # No other page has emphasis: the trimmed stylesheet has no rules for it.
+    pytest.param(dict(body="Giữ kín [[OTP]], *luôn luôn*.\n"), id="an-element-no-page-had"),
+])
+def test_an_edit_that_other_pages_or_files_depend_on_is_a_full_build(three_lessons, tmp_path, edit):
+    from PIL import Image
+    Image.new("RGB", (40, 30), "white").save(three_lessons.root / "content/co-ban/anh.png")
+    rebuild, shown = _preview(three_lessons, tmp_path)
+    three_lessons.lesson("co-ban/b.md", **{"title": "Bài hai", "extra": "quiz: otp\n",
+                                           "body": "## Phần đầu\n\nGiữ kín [[OTP]].\n", **edit})
+    rebuild()
+    assert rebuild.quick == 0 and shown[-1] == []
+    if "title" in edit:
+        assert "Bài hai mới" in (tmp_path / "preview/co-ban/a.html").read_text(encoding="utf-8")
+
+
+def test_a_broken_text_edit_shows_its_problem_and_keeps_the_page_then_the_fix_shows(three_lessons, tmp_path):
+    rebuild, shown = _preview(three_lessons, tmp_path)
+    before = (tmp_path / "preview/co-ban/c.html").read_bytes()
+    three_lessons.lesson("co-ban/c.md", title="Bài ba", body="## Phần đầu\n\nGiữ kín [[OTP]]. [Xem](khong-co.md)\n")
+    rebuild()
+    assert shown[-1] and "khong-co.md" in shown[-1][0].message
+    assert (tmp_path / "preview/co-ban/c.html").read_bytes() == before
+    three_lessons.lesson("co-ban/c.md", title="Bài ba", body="## Phần đầu\n\nGiữ kín [[OTP]]. Đã sửa.\n")
+    rebuild()
+    assert shown[-1] == [] and rebuild.quick == 1
+    assert "Đã sửa." in (tmp_path / "preview/co-ban/c.html").read_text(encoding="utf-8")
