@@ -35,7 +35,9 @@ PAPERS = ("A4", "A5")
 _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                          autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 # pymdownx.details: a "???+ huong-dan" box is a trainer note too, printed like "!!!" ones.
-_EXTENSIONS = ["admonition", "pymdownx.details", "attr_list", "def_list", "tables", "sane_lists", "toc"]
+# Without the site's configuration (handouts printed on their own): what the bundled
+# course's mkdocs.yml names.
+_EXTENSIONS = ["admonition", "pymdownx.details", "attr_list", "def_list", "tables", "toc"]
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]*)(")')
 
@@ -55,7 +57,9 @@ def lesson_pdf_path(lesson: Lesson) -> str:
 
 def write_handouts(site: Path, course: Course, *, course_name: str, quizzes_dir: Path, paper: str = "A4",
                    site_url: str | None = None, tiers: list[str] | None = None,
-                   lessons: bool = True) -> Handouts:
+                   lessons: bool = True, markdown_config: tuple[list, dict] | None = None) -> Handouts:
+    """``markdown_config``: the site's Markdown extensions and their settings (as MkDocs
+    read them from mkdocs.yml), so that a lesson prints as its page shows it."""
     from weasyprint import HTML  # needs Pango; only loaded when handouts are asked for
 
     files = []
@@ -68,7 +72,7 @@ def write_handouts(site: Path, course: Course, *, course_name: str, quizzes_dir:
     for plan in course.tiers:
         if tiers and plan.tier.slug not in tiers:
             continue
-        items = [_lesson(course, x, site_url, quizzes_dir) for x in plan.lessons]
+        items = [_lesson(course, x, site_url, quizzes_dir, markdown_config) for x in plan.lessons]
         base = plan.lessons[0].source.parent
         if lessons:
             for lesson, item in zip(plan.lessons, items):
@@ -114,7 +118,8 @@ def _answer_key(course_name: str, items: list[dict], *, paper: str) -> str:
                    footer=f"{course_name} · Đáp án", items=items, paper=paper)
 
 
-def _lesson(course: Course, lesson: Lesson, site_url: str | None, quizzes_dir: Path) -> dict:
+def _lesson(course: Course, lesson: Lesson, site_url: str | None, quizzes_dir: Path,
+            markdown_config: tuple[list, dict] | None = None) -> dict:
     framework = course.framework
     quiz = course.quizzes.get(lesson.quiz) if lesson.quiz else None
     return {
@@ -124,16 +129,17 @@ def _lesson(course: Course, lesson: Lesson, site_url: str | None, quizzes_dir: P
         "duration": lesson.duration,
         "competences": [f"{c.code} {c.name}" for c in lesson.competences],
         "objectives": list(lesson.objectives),
-        "body": _body(plain_terms(lesson.body), lesson.source.parent),
+        "body": _body(plain_terms(lesson.body), lesson.source.parent, markdown_config),
         "terms": used_terms(lesson.body, course.glossary),
         "qr": _qr(site_url, lesson.url) if site_url else None,
         "questions": [_question(q, quizzes_dir) for q in quiz.questions] if quiz else [],
     }
 
 
-def _body(body: str, folder: Path) -> Markup:
+def _body(body: str, folder: Path, markdown_config: tuple[list, dict] | None = None) -> Markup:
     text = QUIZ_MARKER.sub("", body)
-    fragment = for_print(clean_fragment(markdown.markdown(text, extensions=_EXTENSIONS)))
+    extensions, configs = markdown_config or (_EXTENSIONS, {})
+    fragment = for_print(clean_fragment(markdown.markdown(text, extensions=extensions, extension_configs=configs)))
     # A tier book gathers lessons from many folders: each image path is made absolute
     # from its own lesson's folder (already checked to exist by links.py).
     return Markup(_IMG_SRC.sub(lambda m: m[1] + _file_uri(folder, m[2]) + m[3], fragment))

@@ -205,7 +205,8 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
         if handouts:
             progress.stage(f"In tài liệu PDF ({handouts})")
             write_handouts(fresh, checked.course, course_name=settings.site_name, quizzes_dir=settings.quizzes_dir,
-                           paper=handouts, site_url=settings.raw.get("site_url") or None)
+                           paper=handouts, site_url=settings.raw.get("site_url") or None,
+                           markdown_config=(config.markdown_extensions, config.mdx_configs))
         if for_server:
             progress.stage("Nén sẵn tệp cho máy chủ")
             write_offline_files(fresh, checked.course, pages=[output_path(p.path) for p in checked.pages],

@@ -207,3 +207,19 @@ def test_tier_book_follows_the_tier_page_and_its_contents_give_the_pages(course)
                         (tim_kiem_sheet, "Phiếu bài tập: Tìm kiếm trên mạng"), (key, "Đáp án")]:
         assert pages[page - 1].startswith(start), (page, start, pages[page - 1][:80])
         assert f"trang {page}/{len(pages)}" in pages[page - 1]  # the number printed on that page
+
+
+def test_a_lesson_prints_with_the_sites_own_markdown_extensions(course):
+    # The handout uses mkdocs.yml's Markdown configuration: a collapsible box prints as a
+    # box, and an extension the author adds (smarty: "--" as a dash) prints as on the page.
+    config = course.root.joinpath("mkdocs.yml").read_text(encoding="utf-8")
+    course.write("mkdocs.yml", config.replace("markdown_extensions:\n",
+                                              "markdown_extensions:\n  - smarty\n  - pymdownx.details\n", 1))
+    course.lesson("co-ban/a.md", title="Hộp và dấu gạch", body=(
+        "Gọi lại -- đừng bấm link.\n\n??? note \"Xem thêm\"\n    Hỏi con cháu trước khi cài ứng dụng.\n"))
+    assert course.run("handouts") == 0
+    page = course.page("co-ban/a.html")
+    assert ("Gọi lại &ndash; đừng" in page or "Gọi lại – đừng" in page) and "<details" in page
+    [text] = _text(course.root / "site/handouts/co-ban/a.pdf")[:1]
+    assert "Gọi lại – đừng bấm link." in text
+    assert "Xem thêm" in text and "Hỏi con cháu trước khi cài ứng dụng." in text and "???" not in text
