@@ -15,7 +15,8 @@ from .audio import Recording, check_sizes, find_recordings
 from .framework import SLUG, Framework
 from .glossary import Glossary, check_marks, load_glossary
 from .images import RASTER, check_content_images
-from .lessons import MARKDOWN_SUFFIXES, Intro, Lesson, load_intro, load_lesson, output_path, slugify
+from .lessons import MARKDOWN_SUFFIXES, Intro, Lesson, load_intro, load_lesson, output_path
+from .text import slugify
 from .links import (AUDIO_SUFFIXES, bracket_flood_problem, bracket_floods, broken_link, find_html_files,
                     find_links)
 from .problems import Problems, did_you_mean

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import yaml
 
 from .glossary import plain_terms
-from .lessons import slugify
+from .text import slugify
 
 # ---------------------------------------------------------------- public model
 

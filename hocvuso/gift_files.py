@@ -14,7 +14,7 @@ from pathlib import Path
 from .framework import SLUG
 from .outputs import overlap, writing
 from .gift import GiftSyntaxError, Skipped, dump_yaml, parse_gift, to_gift
-from .lessons import slugify
+from .text import slugify
 from .problems import CourseError, Problems
 from .quizzes import QUIZ_SUFFIXES
 from .settings import Settings

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema
-from .lessons import slugify
+from .text import slugify
 from .links import CODE_SPAN, FENCE
 from .problems import Problems, did_you_mean
 from .yamlsource import UNREADABLE, Mapping, Sequence, read_yaml_file

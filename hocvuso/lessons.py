@@ -8,7 +8,6 @@ slugs: they become URLs, and USB sticks formatted FAT32 ignore case.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,13 +108,6 @@ QUIZ_MARKER = re.compile(r"^<!--\s*quiz\s*-->\s*$", re.M)  # places the quiz ins
 def output_path(path: str) -> str:
     """The page a Markdown file becomes: "co-ban/wifi.md" -> "co-ban/wifi.html"."""
     return str(Path(path).with_suffix(".html").as_posix())
-
-
-def slugify(text: str) -> str:
-    """An ASCII file-name slug for Vietnamese text: "Điện thoại" -> "dien-thoai"."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "bai-hoc"
 
 
 def read_front_matter(source: Path, problems: Problems, *, required: bool) -> tuple[Mapping, str, int] | None:

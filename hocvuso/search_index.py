@@ -34,6 +34,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 
 from .quiz_render import content_hash
+from .text import fold as text_fold
 
 MAX_TOKEN = 30  # longer runs (links, codes) are not words anyone types
 BUCKET_BYTES = 8000  # postings per file, before compression
@@ -41,7 +42,6 @@ TITLE_BOOST, HEADING_BOOST = 8, 3
 _WORD = re.compile(r"[^\W_]+")
 _HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 _WORD_OR_BREAK = re.compile(r"([^\W_]+)|([^\w\s-]+)")  # a word, or punctuation between words
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")  # combining
 # Parts of a lesson page that are not the lesson's own text.
 _SKIPPED_CLASSES = {"hv-quiz", "hv-where", "hv-facts", "hv-pager", "hv-print", "headerlink", "hv-author",
                     "hv-sources", "hv-terms", "hv-term__tip"}
@@ -55,10 +55,9 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
 
 
-@lru_cache(maxsize=1 << 16)  # a course has tens of thousands of words, each seen many times
-def fold(word: str) -> str:
-    """The spelling without accents: "Đảo" -> "dao". Must match ``fold`` in search.js."""
-    return _MARKS.sub("", unicodedata.normalize("NFD", word.lower())).replace("đ", "d")
+# The spelling without accents (text.fold), filed under it: "Đảo" -> "dao". Cached: a
+# course has tens of thousands of words, each seen many times.
+fold = lru_cache(maxsize=1 << 16)(text_fold)
 
 
 def words(text: str) -> list[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import schema
 from .framework import SLUG
-from .lessons import slugify
+from .text import slugify
 from .weight import KB, Budgets
 from .problems import CourseError, Problems
 from .authorfile import read_author_text

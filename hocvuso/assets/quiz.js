@@ -26,8 +26,8 @@
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   function normalise(text) {
-    return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase().replace(/\s+/g, " ").trim().replace(/^[.,;:!?"'“”‘’()]+|[.,;:!?"'“”‘’()]+$/g, "").trim();
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, "")
+      .replace(/đ/g, "d").replace(/\s+/g, " ").trim().replace(/^[.,;:!?"'“”‘’()]+|[.,;:!?"'“”‘’()]+$/g, "").trim();
   }
   function number(text) {
     var n = parseFloat(text.replace(/\s/g, "").replace(",", "."));
