@@ -6,6 +6,7 @@ Pure functions over the content model; nothing here knows about MkDocs or HTML.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .content import Content
 from .framework import Competence, Domain, Framework, Tier
@@ -74,11 +75,15 @@ class Course:
 
     def neighbours(self, lesson: Lesson) -> tuple[Lesson | None, Lesson | None]:
         """Previous and next lesson in the same tier's reading order."""
-        sequence = next(p.lessons for p in self.tiers if p.tier == lesson.tier)
-        index = sequence.index(lesson)
+        sequence, index = self._places[lesson.path]
         before = sequence[index - 1] if index > 0 else None
         after = sequence[index + 1] if index + 1 < len(sequence) else None
         return before, after
+
+    @cached_property
+    def _places(self) -> dict[str, tuple[tuple[Lesson, ...], int]]:
+        # By path, found at once: comparing whole lessons made the pager quadratic in a tier's size.
+        return {lesson.path: (plan.lessons, index) for plan in self.tiers for index, lesson in enumerate(plan.lessons)}
 
 
 def plan_course(framework: Framework, content: Content, quizzes: dict[str, Quiz] | None = None) -> Course:

@@ -217,6 +217,8 @@ def _not_a_file(embedded: _Embedded, target: str) -> tuple[str, str]:
 
 def find_pictures(text: str, first_line: int) -> Iterator[Link]:
     """Every picture and recording in a text, as Markdown or raw HTML, and every <audio>/<video>."""
+    if "![" not in text and "<" not in text:  # neither Markdown's picture nor a tag: most quiz texts
+        return iter(())
     return (link for link in chain(find_links(text, first_line), find_html_files(text, first_line))
             if link.is_image)
 
@@ -284,6 +286,8 @@ MAX_BRACKETS = 400  # per paragraph: real text has a few; Python-Markdown's link
 def bracket_floods(text: str, first_line: int) -> Iterator[tuple[int, int]]:
     """(line, count) of each paragraph holding more than :data:`MAX_BRACKETS` "[": the
     renderer (Python-Markdown) takes minutes over a few thousand of them."""
+    if text.count("[") <= MAX_BRACKETS:  # no paragraph can hold more than the whole text
+        return
     line, count = first_line, 0
     for offset, row in enumerate(text.split("\n")):
         if not row.strip():
