@@ -128,6 +128,7 @@ class Rendered:
     live preview, hocvuso/preview.py)."""
 
     config: MkDocsConfig
+    data: dict[str, dict]  # staged page -> the data its template reads as page.meta.hv
     files: Any = None
     nav: Any = None
     env: Any = None
@@ -148,6 +149,14 @@ class _Hooks(BasePlugin):
         self.rendered.nav = nav
         return nav
 
+    def on_page_markdown(self, markdown: str, page, **_) -> str:
+        # A page's template data comes from here, not from its front matter: MkDocs would
+        # read it with PyYAML's Python reader, about a second for a 1,000-lesson course.
+        data = self.rendered.data.get(page.file.src_uri)
+        if data is not None:
+            page.meta["hv"] = data
+        return markdown
+
     def on_page_content(self, html: str, **_) -> str:
         # The author's Markdown as HTML, before the theme wraps it: sanitised here, so
         # nothing an author wrote reaches a page unsanitised (see hocvuso/sanitize.py).
@@ -161,10 +170,11 @@ class _Hooks(BasePlugin):
 
 
 def render(config: MkDocsConfig, settings: Settings, *, sources: dict[str, str], problems: Problems,
-           finisher: Finisher | None = None) -> Rendered:
+           finisher: Finisher | None = None, data: dict[str, dict] | None = None) -> Rendered:
     """Build HTML into ``config.site_dir``, each page finished by ``finisher`` as it is
-    written; ``sources`` maps staged pages to authors' files."""
-    rendered = Rendered(config)
+    written; ``sources`` maps staged pages to authors' files, ``data`` to what their
+    templates read as ``page.meta.hv``."""
+    rendered = Rendered(config, dict(data or {}))
     config.plugins["hocvuso"] = _Hooks(finisher, rendered)
     with _mkdocs_logs() as records:
         try:

@@ -194,7 +194,8 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
         progress.stage("Dựng trang web bằng MkDocs")
         sources = {page.path: page.source for page in checked.pages if page.source}
         finisher = _finisher(checked, images, problems)
-        rendered = render(config, settings, sources=sources, problems=problems, finisher=finisher)
+        rendered = render(config, settings, sources=sources, problems=problems, finisher=finisher,
+                          data={page.path: page.data for page in checked.pages})
         problems.raise_if_any()
         _prune_theme_files(fresh)
         purged = purge_site(fresh, list(PAGE_SCRIPTS))

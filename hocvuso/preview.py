@@ -73,6 +73,7 @@ def update_lessons(kept: Kept, changed: list[Path], site: Path) -> list[str] | N
         old_page = pages[path]
         page = lesson_page(course, lesson, old_page.data["scripts"], handouts=bool(old_page.data["handout"]))
         write_page(page, kept.docs)
+        kept.rendered.data[page.path] = page.data
         if page.quiz_html:
             kept.finisher.quiz_html[lesson.url] = page.quiz_html
     kept.finisher.problems = problems  # what finishing the pages finds is this update's

@@ -1,7 +1,8 @@
 """Write the course as a plain MkDocs docs folder: one Markdown file per page.
 
-Generated pages and lessons alike get front matter naming their template and carrying
-their data (as JSON, which YAML reads as it is), so MkDocs needs no plugin of ours.
+Generated pages and lessons alike get front matter naming their template and title (as
+JSON, which YAML reads as it is); the data their templates show reaches MkDocs through
+the adapter (mkdocs_adapter.render).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ def write_page(page: Page, docs_dir: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     # Material prints page titles unescaped in several places, so the title is
     # escaped once here; templates print it as it is and escape everything else.
-    meta = {"template": page.template, "title": html.escape(page.title), "hv": page.data}
+    # The page's data (page.meta.hv) is handed to MkDocs by the adapter, not written here.
+    meta = {"template": page.template, "title": html.escape(page.title)}
     front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
     target.write_text(f"---\n{front}---\n\n{page.body}", encoding="utf-8")
 
