@@ -133,6 +133,11 @@ class Rendered:
     nav: Any = None
     env: Any = None
 
+    def release(self) -> None:
+        """Let go of MkDocs' pages (every page's HTML) once no page will be built again."""
+        self.files = self.nav = self.env = None
+        self.data.clear()
+
 
 class _Hooks(BasePlugin):
     """hocvuso's moments inside MkDocs' build of each page (see hocvuso/finish.py)."""

@@ -196,6 +196,8 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
         finisher = _finisher(checked, images, problems)
         rendered = render(config, settings, sources=sources, problems=problems, finisher=finisher,
                           data={page.path: page.data for page in checked.pages})
+        if not preview_docs:
+            rendered.release()  # MkDocs' pages and their HTML: only the preview builds them again
         problems.raise_if_any()
         _prune_theme_files(fresh)
         purged = purge_site(fresh, list(PAGE_SCRIPTS))
