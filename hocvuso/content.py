@@ -77,9 +77,7 @@ def read_content(settings: Settings, framework: Framework, problems: Problems) -
         lesson = load_lesson(source, path, tier, framework, quizzes_dir=settings.quizzes_dir,
                              problems=problems)
         if lesson:
-            _check_links(lesson, root, problems)
-            check_marks(lesson.body, lesson.body_line, glossary, lesson.source, problems)
-            recordings += find_recordings(lesson, root)
+            recordings += check_lesson(lesson, root, glossary, problems)
             lessons.append(lesson)
 
     if not lessons and not problems:
@@ -92,6 +90,14 @@ def read_content(settings: Settings, framework: Framework, problems: Problems) -
     check_sizes(recordings, settings.budgets.audio, problems)
     check_content_images(root, assets, lessons, problems)
     return Content(tuple(lessons), home_intro, tier_intros, tuple(assets), glossary, tuple(recordings))
+
+
+def check_lesson(lesson: Lesson, root: Path, glossary: Glossary, problems: Problems) -> list[Recording]:
+    """What is checked in one lesson's text (its links and pictures, its glossary marks);
+    the recordings it attaches. The live preview checks an edited lesson with this too."""
+    _check_links(lesson, root, problems)
+    check_marks(lesson.body, lesson.body_line, glossary, lesson.source, problems)
+    return find_recordings(lesson, root)
 
 
 # What content/ may publish besides lessons: pictures, recordings and documents to

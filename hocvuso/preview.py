@@ -19,10 +19,10 @@ import dataclasses
 from pathlib import Path
 
 from .audio import check_sizes, find_recordings
-from .content import _check_links
+from .content import check_lesson
 from .course import plan_course
 from .css_purge import page_classes
-from .glossary import check_marks, used_terms
+from .glossary import used_terms
 from .images import check_content_images
 from .lessons import Lesson, load_lesson
 from .links import find_links
@@ -57,9 +57,7 @@ def update_lessons(kept: Kept, changed: list[Path], site: Path) -> list[str] | N
         if lesson is None:
             problems.raise_if_any()
             return None
-        _check_links(lesson, root, problems)
-        check_marks(lesson.body, lesson.body_line, checked.course.glossary, lesson.source, problems)
-        check_sizes(find_recordings(lesson, root), settings.budgets.audio, problems)
+        check_sizes(check_lesson(lesson, root, checked.course.glossary, problems), settings.budgets.audio, problems)
         check_content_images(root, checked.assets, [lesson], problems)
         problems.raise_if_any()
         if not _only_text_changed(old, lesson, checked, root):

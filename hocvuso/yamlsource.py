@@ -26,6 +26,7 @@ import yaml
 from .authorfile import INVISIBLE, INVISIBLE_HINT, read_author_text
 from .problems import Problems
 
+_NOT_TEXT = re.compile(f"{INVISIBLE.pattern}|[\ud800-\udfff]")  # what a file may not hold, or a lone surrogate
 MAX_DEPTH = 40  # a quiz nests 5 deep; 5,000 "[" overflow Python's stack
 MAX_NODES = 100_000  # values after aliases are expanded; a 1,000-question quiz has ~20,000
 
@@ -179,7 +180,7 @@ class _Checks:
     def construct_yaml_str(self, node):  # type: ignore[override]
         text = super().construct_yaml_str(node)
         # Escapes such as "\x80" or "\uD800" make what the file itself may not hold.
-        bad = INVISIBLE.search(text) or re.search("[\ud800-\udfff]", text)
+        bad = _NOT_TEXT.search(text)
         if bad:
             raise _Refused(f"chuỗi có ký tự U+{ord(bad[0]):04X}, không phải chữ in được", INVISIBLE_HINT,
                            node.start_mark)
