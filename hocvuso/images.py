@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import posixpath
 import re
 import warnings
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,6 +150,31 @@ def check_content_images(content_dir: Path, assets: Iterable[str], lessons: Iter
         report_unusable(path, problems, uses.get(path.resolve(), ()))
 
 
+def _encoded(picture: Image.Image, transparent: bool) -> tuple[bytes, bytes]:
+    """The picture as WebP, and as the PNG or JPEG fallback for browsers without WebP."""
+    webp = _encode(picture, "WEBP", quality=75, method=6)
+    fallback = (_encode(picture, "PNG", optimize=True) if transparent
+                else _encode(picture, "JPEG", quality=80, optimize=True, progressive=True))
+    return webp, fallback
+
+
+def _write(docs_dir: Path, asset: str, source: Path, picture: Image.Image, transparent: bool, encoding: Future, *,
+           budget: int, problems: Problems, done: dict[str, Processed]) -> None:
+    webp, fallback = encoding.result()
+    if len(webp) > budget:
+        problems.add(source, 1, f"ảnh sau khi thu nhỏ vẫn nặng {len(webp) / 1024:.0f} KB, vượt ngân sách "
+                     f"{budget // 1024} KB mỗi ảnh",
+                     "cắt bớt phần thừa của ảnh, hoặc dùng ảnh ít chi tiết hơn")
+    stem = posixpath.splitext(asset)[0]
+    ext = ".png" if transparent else ".jpg"
+    webp_path = f"{stem}.{_hash(webp)}.webp"
+    fallback_path = f"{stem}.{_hash(fallback)}{ext}"
+    (docs_dir / webp_path).write_bytes(webp)
+    (docs_dir / fallback_path).write_bytes(fallback)
+    (docs_dir / asset).write_bytes(fallback)  # the name the Markdown uses, so links still resolve
+    done[asset] = Processed(webp_path, fallback_path, picture.width, picture.height, len(webp), len(fallback))
+
+
 def process(docs_dir: Path, sources: dict[str, Path], *, budget: int, problems: Problems,
             max_width: int = MAX_WIDTH) -> dict[str, Processed]:
     """Replace each raster image in the staged docs by its processed versions.
@@ -154,38 +182,32 @@ def process(docs_dir: Path, sources: dict[str, Path], *, budget: int, problems: 
     ``sources`` maps each staged file (its path in the docs) to the author's file, where
     an image that cannot be decoded or is still over ``budget`` bytes as WebP is reported.
     """
-    done = {}
-    for asset, source in sources.items():
-        if not is_raster(asset):
-            continue
-        staged = docs_dir / asset
-        try:
-            with _decoding(staged) as original:
-                picture = ImageOps.exif_transpose(original)  # phone photos are often stored rotated
-                if picture.width > max_width:
-                    height = round(picture.height * max_width / picture.width)
-                    picture = picture.resize((max_width, height), Image.LANCZOS)
-                transparent = picture.mode in ("RGBA", "LA", "P") and _has_alpha(picture)
-                picture = picture.convert("RGBA" if transparent else "RGB")
-        except _Unusable as error:  # it decoded at check time, so it changed since
-            _report(error.args, source, problems, ())
-            continue
-        webp = _encode(picture, "WEBP", quality=75, method=6)
-        fallback = (_encode(picture, "PNG", optimize=True) if transparent
-                    else _encode(picture, "JPEG", quality=80, optimize=True, progressive=True))
-        if len(webp) > budget:
-            problems.add(source, 1, f"ảnh sau khi thu nhỏ vẫn nặng {len(webp) / 1024:.0f} KB, vượt ngân sách "
-                         f"{budget // 1024} KB mỗi ảnh",
-                         "cắt bớt phần thừa của ảnh, hoặc dùng ảnh ít chi tiết hơn")
-        stem = posixpath.splitext(asset)[0]
-        ext = ".png" if transparent else ".jpg"
-        webp_path = f"{stem}.{_hash(webp)}.webp"
-        fallback_path = f"{stem}.{_hash(fallback)}{ext}"
-        (docs_dir / webp_path).write_bytes(webp)
-        (docs_dir / fallback_path).write_bytes(fallback)
-        staged.write_bytes(fallback)  # the name the Markdown uses, so links still resolve
-        done[asset] = Processed(webp_path, fallback_path, picture.width, picture.height,
-                                len(webp), len(fallback))
+    done: dict[str, Processed] = {}
+    # Decoding touches Pillow's process-wide settings, so it stays in this thread; the
+    # encoding (WebP at its slowest, best setting) releases the GIL and runs on every core,
+    # a few pictures at a time so that a course of photos is not all in memory at once.
+    workers = max(1, min(4, os.cpu_count() or 1))
+    pending: deque[tuple[str, Path, Image.Image, bool, Future]] = deque()
+    with ThreadPoolExecutor(workers) as pool:
+        for asset, source in sources.items():
+            if not is_raster(asset):
+                continue
+            try:
+                with _decoding(docs_dir / asset) as original:
+                    picture = ImageOps.exif_transpose(original)  # phone photos are often stored rotated
+                    if picture.width > max_width:
+                        height = round(picture.height * max_width / picture.width)
+                        picture = picture.resize((max_width, height), Image.LANCZOS)
+                    transparent = picture.mode in ("RGBA", "LA", "P") and _has_alpha(picture)
+                    picture = picture.convert("RGBA" if transparent else "RGB")
+            except _Unusable as error:  # it decoded at check time, so it changed since
+                _report(error.args, source, problems, ())
+                continue
+            pending.append((asset, source, picture, transparent, pool.submit(_encoded, picture, transparent)))
+            while len(pending) > 2 * workers:
+                _write(docs_dir, *pending.popleft(), budget=budget, problems=problems, done=done)
+        while pending:
+            _write(docs_dir, *pending.popleft(), budget=budget, problems=problems, done=done)
     return done
 
 
