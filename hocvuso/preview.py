@@ -1,8 +1,9 @@
 """The live preview's quick path: a lesson whose text alone changed is built again alone.
 
 An author edits a lesson and saves, again and again. When only the text below the
-front matter changed, and the change brings no new picture, recording or glossary term
-(which other pages and files depend on), no other page can have changed: the lesson is
+front matter changed, and the change brings no new link, picture, recording or glossary
+term (which other pages and files depend on) and no element the trimmed stylesheet left
+out, no other page can have changed: the lesson is
 read and checked as a full build checks it, staged, rendered by MkDocs with the
 navigation and theme of the last full build, finished like every page, and weighed
 against the budgets. Anything else (front matter, a new lesson, a quiz, the glossary,
