@@ -19,8 +19,8 @@ caches) and pages are pointed at it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import tinycss2

@@ -14,7 +14,7 @@ site.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .audio import Recording, player_tags
@@ -34,7 +34,6 @@ class Finisher:
     recordings: list[Recording]
     sources: dict[str, tuple[Path, bool]]  # site path -> the author's file, and whether it is a lesson
     problems: Problems
-    pages: int = field(default=0)  # how many pages were finished
 
     def page(self, path: str, html: str) -> str:
         """The finished page at site path ``path``."""
@@ -45,7 +44,6 @@ class Finisher:
             html = fill_slot(html, self.quiz_html[path])
         html = picture_tags(html, path, self.images)
         html = player_tags(html, path, self.recordings)
-        self.pages += 1
         return compact_html(html)
 
     def template(self, name: str, html: str) -> str:

@@ -185,8 +185,7 @@ def render(config: MkDocsConfig, settings: Settings, *, sources: dict[str, str],
         try:
             mkdocs_build(config)
         except MkDocsException as error:
-            problems.add(settings.config_file, 1, f"MkDocs dừng lại khi dựng trang ({error})",
-                         "sửa điều MkDocs nói ở trên; nếu không rõ, chạy lại với --debug và báo cho nhóm phát triển")
+            _stopped(error, settings, problems)
     _report_logs(records, settings, problems, pages=sources)
     return rendered
 
@@ -207,9 +206,13 @@ def rerender(rendered: Rendered, staged: list[str], site_dir: Path, settings: Se
                 _populate_page(page, config, files)
                 _build_page(page, config, files.documentation_pages(), rendered.nav, rendered.env)
             except MkDocsException as error:
-                problems.add(settings.config_file, 1, f"MkDocs dừng lại khi dựng trang ({error})",
-                             "sửa điều MkDocs nói ở trên; nếu không rõ, chạy lại với --debug")
+                _stopped(error, settings, problems)
     _report_logs(records, settings, problems, pages=sources)
+
+
+def _stopped(error: MkDocsException, settings: Settings, problems: Problems) -> None:
+    problems.add(settings.config_file, 1, f"MkDocs dừng lại khi dựng trang ({error})",
+                 "sửa điều MkDocs nói ở trên; nếu không rõ, chạy lại với --debug và báo cho nhóm phát triển")
 
 
 def _theme(theme: object, settings: Settings, favicon: str) -> dict:

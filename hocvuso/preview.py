@@ -19,10 +19,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from .audio import check_sizes, find_recordings
+from .audio import Recording, check_sizes
 from .content import check_lesson
 from .course import plan_course
-from .css_purge import page_classes
 from .glossary import used_terms
 from .images import check_content_images
 from .lessons import Lesson, load_lesson
@@ -58,10 +57,11 @@ def update_lessons(kept: Kept, changed: list[Path], site: Path) -> list[str] | N
         if lesson is None:
             problems.raise_if_any()
             return None
-        check_sizes(check_lesson(lesson, root, checked.course.glossary, problems), settings.budgets.audio, problems)
+        recordings = check_lesson(lesson, root, checked.course.glossary, problems)
+        check_sizes(recordings, settings.budgets.audio, problems)
         check_content_images(root, checked.assets, [lesson], problems)
         problems.raise_if_any()
-        if not _only_text_changed(old, lesson, checked, root):
+        if not _only_text_changed(old, lesson, recordings, checked):
             return None
         fresh[path] = lesson
     content = dataclasses.replace(checked.content, lessons=tuple(fresh.get(lesson.path, lesson)
@@ -82,7 +82,7 @@ def update_lessons(kept: Kept, changed: list[Path], site: Path) -> list[str] | N
     for lesson in fresh.values():
         target = site / lesson.url
         html = kept.purged.links(target.read_text(encoding="utf-8"))
-        if not page_classes(html) <= kept.purged.used:
+        if not kept.purged.covers(html):
             return None  # a class the trimmed stylesheet left out: a full build trims it again
         target.write_text(html, encoding="utf-8")
         urls.append(lesson.url)
@@ -90,12 +90,12 @@ def update_lessons(kept: Kept, changed: list[Path], site: Path) -> list[str] | N
     return urls
 
 
-def _only_text_changed(old: Lesson, new: Lesson, checked, root: Path) -> bool:
+def _only_text_changed(old: Lesson, new: Lesson, recordings: list[Recording], checked) -> bool:
     """Whether nothing but the lesson's own text differs: other pages show its front
     matter, and its pictures, recordings and terms are files and lists of their own."""
     if dataclasses.replace(new, body=old.body, body_line=old.body_line) != old:
         return False
-    if find_recordings(new, root) != find_recordings(old, root):
+    if recordings != [r for r in checked.recordings if r.page == old.url]:
         return False
     if {link.target for link in find_links(new.body, 1)} != {link.target for link in find_links(old.body, 1)}:
         return False

@@ -67,17 +67,17 @@ class Rebuilder:
     def __call__(self) -> None:
         start = time.monotonic()
         try:
-            changed = self._changed()
+            seen = _stamps(_files(self.config_file))  # before a build reads them
+            changed = sorted(path for path in seen.keys() | self.seen.keys() if seen.get(path) != self.seen.get(path))
             if self.kept and changed:
                 urls = update_lessons(self.kept, changed, self.site)
                 if urls is not None:
-                    self.seen.update(_stamps(changed))
+                    self.seen = seen  # every change was this lesson text
                     self.quick += 1
                     self.on_problems([])
                     print(f"Đã dựng lại {', '.join(urls)} trong {time.monotonic() - start:.1f} giây.",
                           file=sys.stderr, flush=True)
                     return
-            seen = _stamps(_files(self.config_file))  # before the build reads them
             built = build_site(self.config_file, site_dir=self.site, for_server=False, preview_docs=self.docs)
         except CourseError as error:
             self.on_problems(error.problems)
@@ -87,10 +87,6 @@ class Rebuilder:
         self.kept, self.seen = built.kept, seen
         self.on_problems([])
         print(f"Đã dựng lại {built.pages} trang trong {built.seconds:.1f} giây.", file=sys.stderr, flush=True)
-
-    def _changed(self) -> list[Path]:
-        now = _stamps(_files(self.config_file))
-        return sorted(path for path in now.keys() | self.seen.keys() if now.get(path) != self.seen.get(path))
 
 
 def _files(config_file: Path) -> list[Path]:
