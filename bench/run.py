@@ -44,9 +44,9 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from hocvuso.frontmatter import split  # noqa: E402
-from hocvuso.glossary import plain_terms  # noqa: E402
-from hocvuso.weight import sizes  # noqa: E402
+from hocvuso.source.frontmatter import split  # noqa: E402
+from hocvuso.model.glossary import plain_terms  # noqa: E402
+from hocvuso.output.weight import sizes  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -166,11 +166,11 @@ def build(root: Path) -> tuple[dict[str, dict[str, float]], str]:
 
 def quiz_reading(root: Path) -> float:
     """CPU seconds hocvuso takes to read and check every quiz of the course (in this process)."""
-    from hocvuso.content import read_content
-    from hocvuso.framework import load_framework
+    from hocvuso.model.content import read_content
+    from hocvuso.model.framework import load_framework
     from hocvuso.problems import Problems
-    from hocvuso.quizzes import load_quizzes
-    from hocvuso.settings import load_settings
+    from hocvuso.quiz.model import load_quizzes
+    from hocvuso.source.settings import load_settings
     settings = load_settings(root / "hocvuso" / "mkdocs.yml")
     problems = Problems(settings.project_dir)
     framework = load_framework(settings.framework_file, problems)

@@ -13,9 +13,9 @@ from pathlib import Path
 from . import __version__
 from .pipeline import build_site, check_course
 from .problems import CourseError
-from .progress import Progress, Silent
-from .settings import load_settings
-from .weight import report as weight_report
+from .console import Progress, Silent
+from .source.settings import load_settings
+from .output.weight import report as weight_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
             lessons = len(checked.course.lessons)
             print(f"Không có lỗi: {lessons} bài học, {len(checked.pages)} trang.")
         elif command == "usb":
-            from .usb import build_usb
+            from .commands.usb import build_usb
 
             usb = build_usb(config_file, Path(args.out) if args.out else None, progress=_progress())
             print(f"Đã dựng {usb.built.pages} trang vào {_shown(usb.folder)}/ và {_shown(usb.archive)} "
@@ -43,13 +43,13 @@ def main(argv: list[str] | None = None) -> int:
         elif command == "import-gift":
             _import_gift(args, config_file)
         elif command == "export-gift":
-            from .gift_files import export_gift
+            from .commands.gift import export_gift
 
             written = export_gift(load_settings(config_file), args.quiz, Path(args.output) if args.output else None,
                                   force=args.force)
             print(f"Đã ghi {_shown(written)}.")
         elif command == "serve":
-            from .serve import serve  # the live-reload server is only needed here
+            from .commands.serve import serve  # the live-reload server is only needed here
 
             serve(config_file, host=args.host, port=args.port)
         else:  # build, handouts
@@ -88,7 +88,7 @@ def _progress() -> Progress:
 
 
 def _coverage(config_file: Path) -> int:
-    from .coverage import claimed_competences, format_report, gaps, measure
+    from .model.coverage import claimed_competences, format_report, gaps, measure
     from .problems import Problems
 
     checked = check_course(config_file)
@@ -108,7 +108,7 @@ def _coverage(config_file: Path) -> int:
 
 
 def _import_gift(args, config_file: Path) -> None:
-    from .gift_files import import_gift
+    from .commands.gift import import_gift
 
     settings = load_settings(config_file)
     result = import_gift(settings, Path(args.file), force=args.force,

@@ -15,32 +15,32 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .audio import Recording
-from .audio import report as audio_report
-from .content import Content, read_content
-from .course import Course, plan_course
-from .css_purge import Purged, purge_site
-from .deploy import precompress, write_server_files
-from .finish import Finisher
-from .handouts import write_handouts
-from .images import process as process_images
-from .offline import write_offline_files
-from .outputs import check_folder, mark, new_scratch, replace_folder, writing
-from .lessons import output_path
-from .framework import load_framework
-from .mkdocs_adapter import Rendered, mkdocs_config, render
-from .pages import Page, course_nav, course_pages
-from .quiz_pages import QuizAssets, quiz_assets
-from .quizzes import load_quizzes
+from .model.recordings import Recording
+from .model.recordings import report as audio_report
+from .model.content import Content, read_content
+from .model.course import Course, plan_course
+from .output.css_purge import Purged, purge_site
+from .output.hosting import precompress, write_server_files
+from .render.finish import Finisher
+from .render.handouts import write_handouts
+from .output.images import process as process_images
+from .output.offline import write_offline_files
+from .output.folders import check_folder, mark, new_scratch, replace_folder, writing
+from .model.lessons import output_path
+from .model.framework import load_framework
+from .render.mkdocs_adapter import Rendered, mkdocs_config, render
+from .render.pages import Page, course_nav, course_pages
+from .quiz.bundles import QuizAssets, quiz_assets
+from .quiz.model import load_quizzes
 from .problems import CourseError, Problems
-from .record_pages import record_pages, tier_summaries
-from .scripts import LISTEN, OFFLINE, PAGE_SCRIPTS, QR, READING, RECORD_PAGES, SEARCH, record_script, script_asset
-from .search import write_search_index
-from .progress import Progress, Silent
-from .settings import Settings, load_settings
-from .staging import write_docs
-from .stylesheet import favicon, stylesheet
-from .weight import Budgets, Weight, measure, over_budget
+from .render.records import record_pages, tier_summaries
+from .output.scripts import LISTEN, OFFLINE, PAGE_SCRIPTS, QR, READING, RECORD_PAGES, SEARCH, record_script, script_asset
+from .output.search import write_search_index
+from .console import Progress, Silent
+from .source.settings import Settings, load_settings
+from .render.staging import write_docs
+from .output.stylesheet import favicon, stylesheet
+from .output.weight import Budgets, Weight, measure, over_budget
 
 
 @dataclass(frozen=True)

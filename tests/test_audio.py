@@ -127,7 +127,7 @@ def test_the_player_plays_from_a_usb_stick_and_offline_after_the_tier_download(b
 def test_picture_tags_are_read_in_one_pass_whatever_the_text():
     # nh3 escapes "<" and ">" inside attribute values, so built pages never hold these;
     # the patterns stay linear anyway (both used to take minutes on such text).
-    script = ("from hocvuso.audio import for_print\n"
+    script = ("from hocvuso.model.recordings import for_print\n"
               "text = '<img a=\"' * 40000 + '<img ' + '_' * 200000 + '>'\n"
               "assert for_print(text) == text\n")
     subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONPATH": str(REPO)}, check=True,

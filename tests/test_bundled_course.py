@@ -56,7 +56,7 @@ def test_no_invented_web_addresses_in_the_bundled_course():
 
 
 def test_final_test_samples_15_questions_across_the_tiers_quizzes():
-    from hocvuso.quiz_pages import FINAL_QUESTIONS, final_questions
+    from hocvuso.quiz.bundles import FINAL_QUESTIONS, final_questions
 
     course = _course()
     plan = next(p for p in course.tiers if p.tier.slug == "co-ban")

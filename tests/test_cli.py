@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from hocvuso.progress import Progress
+from hocvuso.console import Progress
 
 BUILD_PY = str(REPO / "build.py")
 

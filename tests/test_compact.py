@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hocvuso.compact import compact_html
+from hocvuso.render.compact import compact_html
 
 
 def test_whitespace_runs_with_a_line_break_become_the_line_break():

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from hocvuso.pages import GLOSSARY_LESSONS
+from hocvuso.render.pages import GLOSSARY_LESSONS
 from hocvuso.pipeline import build_site
-from hocvuso.quiz_pages import FINAL_QUESTIONS
-from hocvuso.weight import Budgets
+from hocvuso.quiz.bundles import FINAL_QUESTIONS
+from hocvuso.output.weight import Budgets
 
 from tests.conftest import REPO
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import REPO
-from hocvuso.coverage import MIN_QUESTIONS, claimed_competences, measure
+from hocvuso.model.coverage import MIN_QUESTIONS, claimed_competences, measure
 from hocvuso.pipeline import check_course
 from hocvuso.problems import Problems
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hocvuso.css_purge import purge, unused_properties
+from hocvuso.output.css_purge import purge, unused_properties
 
 # What the built pages have: classes, elements as <name>, markup-only attributes as [name=value].
 USED = {"md-nav", "md-nav__link", "md-typeset", "<body>", "<ul>", "<li>", "[dir=ltr]"}

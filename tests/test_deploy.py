@@ -7,7 +7,7 @@ import re
 
 import brotli
 
-from hocvuso.deploy import HASHED
+from hocvuso.output.hosting import HASHED
 
 
 def test_text_files_get_identical_br_and_gz_siblings(course):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, REPO
-from hocvuso.framework import load_framework
+from hocvuso.model.framework import load_framework
 from hocvuso.problems import Problems
 
 

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 import yaml
 
-from hocvuso.gift import GiftSyntaxError, Imported, Skipped, dump_yaml, parse_gift, to_gift
+from hocvuso.quiz.gift import GiftSyntaxError, Imported, Skipped, dump_yaml, parse_gift, to_gift
 
 
 def _parse(text: str) -> Imported:

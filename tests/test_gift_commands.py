@@ -70,9 +70,9 @@ def test_export_then_import_round_trips_the_questions(course, capsys, tmp_path):
     copy.write_text(text, encoding="utf-8")
     assert course.run("import-gift", str(copy), "--competences", "4.2") == 0
 
-    from hocvuso.framework import load_framework
+    from hocvuso.model.framework import load_framework
     from hocvuso.problems import Problems
-    from hocvuso.quizzes import load_quiz
+    from hocvuso.quiz.model import load_quiz
 
     problems = Problems(course.root)
     framework = load_framework(course.root / "content" / "framework.yml", problems)

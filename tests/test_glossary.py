@@ -76,7 +76,7 @@ def test_glossary_page_is_part_of_the_tier_download(glossary_course):
 
 
 def test_meanings_and_term_lists_are_not_search_hits_for_the_lesson(glossary_course):
-    from hocvuso.search_index import lesson_sections
+    from hocvuso.output.search_index import lesson_sections
 
     assert glossary_course.run("build") == 0
     sections = lesson_sections(glossary_course.page("co-ban/an-toan/qr.html"))

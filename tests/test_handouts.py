@@ -82,7 +82,7 @@ def test_handout_keeps_vietnamese_large_type_trainer_notes_and_a_qr_code(printed
 
 
 def test_bundled_course_tier_handout_has_a_cover_and_every_lesson(tmp_path):
-    from hocvuso.handouts import write_handouts
+    from hocvuso.render.handouts import write_handouts
     from hocvuso.pipeline import check_course
 
     course = check_course(REPO / "mkdocs.yml").course

@@ -11,7 +11,7 @@ import zlib
 import pytest
 from PIL import Image
 
-from hocvuso import images
+from hocvuso.output import images
 from hocvuso.problems import Problems
 from htmltext import read
 

@@ -12,7 +12,7 @@ from PIL import Image
 from conftest import REPO
 
 # Lines an author (or a broken editor, or a paste) can produce, each 19,000 characters
-# long (just under the line limit of hocvuso/authorfile.py), in a lesson and in a quiz: a pattern that goes back over the line from every "[" or "<" takes minutes on them.
+# long (just under the line limit of hocvuso/source/authorfile.py), in a lesson and in a quiz: a pattern that goes back over the line from every "[" or "<" takes minutes on them.
 # A line of backticks opens a code block, so it comes last.
 HOSTILE = ["[", "!", "<", "*", "_", "(", " ", "![", "[a", "[[", "[]", "[[a|", "<img ", "<img a='",
            "<!--", "` a", "`"]

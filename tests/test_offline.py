@@ -17,7 +17,7 @@ import threading
 import pytest
 
 from conftest import served, tier_downloaded, until
-from hocvuso.weight import resources
+from hocvuso.output.weight import resources
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hocvuso.pagescan import Refs, scan, scan_text
+from hocvuso.output.pagescan import Refs, scan, scan_text
 from hocvuso.pipeline import build_site
 
 REPO = Path(__file__).resolve().parent.parent

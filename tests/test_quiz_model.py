@@ -9,10 +9,10 @@ import brotli
 import rjsmin
 import yaml
 
-from hocvuso.scripts import QUIZ_ENGINE
-from hocvuso.quiz_render import Placed, answer_data, display_order
-from hocvuso.quizzes import Question
-from hocvuso.textmatch import normalise_answer
+from hocvuso.output.scripts import QUIZ_ENGINE
+from hocvuso.quiz.render import Placed, answer_data, display_order
+from hocvuso.quiz.model import Question
+from hocvuso.quiz.answers import normalise_answer
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -61,8 +61,8 @@ def _texts(value) -> list[str]:
 
 
 def test_plain_quiz_texts_skip_markdown_and_come_out_as_markdown_makes_them():
-    from hocvuso.richtext import _PLAIN_LINE, block, markdown_block
-    from hocvuso.sanitize import clean_fragment
+    from hocvuso.render.richtext import _PLAIN_LINE, block, markdown_block
+    from hocvuso.render.sanitize import clean_fragment
     texts = {text for path in sorted((REPO / "quizzes").glob("*.yml"))
              for text in _texts(yaml.safe_load(path.read_text(encoding="utf-8")))}
     texts |= {"Gọi 113", "A (b) c.", 'tỉ lệ 50% và "ngoặc"', "a'b", "https://vneid.gov.vn", "+84 912", "Số 1."}

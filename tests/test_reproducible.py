@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hocvuso.pipeline import build_site, content_version
-from hocvuso.settings import load_settings
+from hocvuso.source.settings import load_settings
 
 REPO = Path(__file__).resolve().parent.parent
 

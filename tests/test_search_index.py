@@ -6,7 +6,7 @@ import json
 import re
 import unicodedata
 
-from hocvuso.search_index import (Document, Section, adjacent_pairs, bucket, build_index, fold, indexed_words, lesson_sections,
+from hocvuso.output.search_index import (Document, Section, adjacent_pairs, bucket, build_index, fold, indexed_words, lesson_sections,
                                   words)
 
 

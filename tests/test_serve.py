@@ -116,7 +116,7 @@ def test_the_browser_shows_a_broken_save_and_comes_back_by_itself_when_it_is_fix
 
 
 def _preview(course, tmp_path):
-    from hocvuso.serve import Rebuilder
+    from hocvuso.commands.serve import Rebuilder
     shown: list = []
     rebuild = Rebuilder(course.root / "mkdocs.yml", tmp_path / "preview", tmp_path / "docs",
                         on_problems=lambda problems: shown.append(list(problems)))

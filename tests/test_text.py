@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from hocvuso.search_index import fold as search_fold
+from hocvuso.output.search_index import fold as search_fold
 from hocvuso.text import fold, slugify
-from hocvuso.textmatch import normalise_answer
+from hocvuso.quiz.answers import normalise_answer
 
-ASSETS = Path(__file__).resolve().parent.parent / "hocvuso" / "assets"
+ASSETS = Path(__file__).resolve().parent.parent / "hocvuso" / "browser"
 
 BASES = "aăâeêioôơuưy"
 TONES = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]  # none, huyền, sắc, ngã, hỏi, nặng

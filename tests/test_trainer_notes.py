@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from conftest import MKDOCS_YML
 
-from hocvuso.trainer_notes import without_trainer_notes
+from hocvuso.render.trainer_notes import without_trainer_notes
 
 # Each form Python-Markdown's admonition or pymdownx.details reads as a huong-dan box,
 # with the note's own text, and the learner text around it that must stay.

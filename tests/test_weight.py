@@ -10,7 +10,7 @@ import pytest
 
 from conftest import FIXTURES, REPO
 from hocvuso.pipeline import build_site
-from hocvuso.weight import Budgets, Weight, headroom, over_budget, resources
+from hocvuso.output.weight import Budgets, Weight, headroom, over_budget, resources
 
 HEADROOM = 0.15  # what the bundled course keeps under every default budget
 

@@ -228,9 +228,9 @@ def _vietnamese(text: str) -> bool:
      "    gợi ý: ví dụ: 'x: <giá trị>'"),
 ])
 def test_every_validator_is_worded_with_a_hint(tmp_path, schema, text, expected):
-    from hocvuso import schema as schema_module
+    from hocvuso.source import schema as schema_module
     from hocvuso.problems import Problems
-    from hocvuso.yamlsource import load_yaml
+    from hocvuso.source.yamlfile import load_yaml
 
     problems = Problems(tmp_path)
     schema_module.check(load_yaml(text), schema, problems=problems, path=tmp_path / "t.yml",
@@ -239,14 +239,18 @@ def test_every_validator_is_worded_with_a_hint(tmp_path, schema, text, expected)
 
 
 def _question_schemas():
-    from hocvuso import quizzes
+    from hocvuso.quiz import model as quizzes
 
     return [quizzes.QUIZ_SCHEMA, *({"properties": {**quizzes._COMMON, **properties}}
                                    for properties, _ in quizzes._PER_TYPE.values())]
 
 
 def _examples():
-    from hocvuso import framework, glossary, lessons, quizzes, settings
+    from hocvuso.model import framework
+    from hocvuso.model import glossary
+    from hocvuso.model import lessons
+    from hocvuso.quiz import model as quizzes
+    from hocvuso.source import settings
 
     return [
         # (the example lines of one file kind, the schemas one of which each line must fit)
@@ -264,7 +268,7 @@ def _examples():
 def test_every_example_line_a_hint_shows_can_be_copied_as_it_is(examples, schemas):
     import jsonschema
 
-    from hocvuso.yamlsource import load_yaml
+    from hocvuso.source.yamlfile import load_yaml
 
     keys = [(path, sub) for s in schemas for path, sub in _keys(s)]
     for key, line in examples.items():
