@@ -240,9 +240,10 @@ def test_every_validator_is_worded_with_a_hint(tmp_path, schema, text, expected)
 
 def _question_schemas():
     from hocvuso.quiz import model as quizzes
+    from hocvuso.quiz.types import QUESTION_TYPES
 
-    return [quizzes.QUIZ_SCHEMA, *({"properties": {**quizzes._COMMON, **properties}}
-                                   for properties, _ in quizzes._PER_TYPE.values())]
+    return [quizzes.QUIZ_SCHEMA, *({"properties": {**quizzes._COMMON, **kind.properties}}
+                                   for kind in QUESTION_TYPES.values())]
 
 
 def _examples():
@@ -250,12 +251,14 @@ def _examples():
     from hocvuso.model import glossary
     from hocvuso.model import lessons
     from hocvuso.quiz import model as quizzes
+    from hocvuso.quiz.types import QUESTION_TYPES
     from hocvuso.source import settings
 
     return [
         # (the example lines of one file kind, the schemas one of which each line must fit)
         pytest.param(quizzes.QUIZ_EXAMPLE, _question_schemas(), id="quiz"),
-        pytest.param(quizzes._TYPE_EXAMPLE["numeric"], _question_schemas(), id="numeric-question"),
+        *(pytest.param(kind.examples, _question_schemas(), id=f"{kind.name}-question")
+          for kind in QUESTION_TYPES.values() if kind.examples),
         pytest.param(lessons.LESSON_EXAMPLE, [lessons.LESSON_SCHEMA], id="lesson"),
         pytest.param(lessons.INTRO_EXAMPLE, [lessons.INTRO_SCHEMA], id="tier-page"),
         pytest.param(framework._EXAMPLE, [framework.FRAMEWORK_SCHEMA], id="framework"),

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from ..model.glossary import plain_terms
+from .giftsyntax import escape, hide_escapes, reveal
 from ..text import slugify
+from .types import QUESTION_TYPES
 
 # ---------------------------------------------------------------- public model
 
@@ -53,42 +54,6 @@ class GiftSyntaxError(Exception):
 
 class _Unsupported(Exception):
     """A well-formed GIFT question that our format cannot express; becomes a Skipped."""
-
-
-# ---------------------------------------------------------------- escapes
-
-# Escaped characters are swapped for private-use code points before any
-# splitting, so "\=" or "\#" inside a text never cuts an answer in two; they are
-# swapped back when a text is finally taken out. "\\" is a backslash, as in Moodle.
-_ESCAPABLE = "\\~=#{}:n"
-_HIDDEN = {c: chr(0xE000 + i) for i, c in enumerate(_ESCAPABLE)}
-_REVEALED = str.maketrans({h: ("\n" if c == "n" else c) for c, h in _HIDDEN.items()})
-
-
-def _hide_escapes(text: str) -> str:
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in _HIDDEN:
-            out.append(_HIDDEN[text[i + 1]])
-            i += 2
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
-
-
-def _reveal(text: str) -> str:
-    return text.translate(_REVEALED)
-
-
-def _escape(text: str) -> str:
-    """Text as GIFT needs it: glossary marks as plain words, special characters escaped, one
-    physical line."""
-    text = plain_terms(text).replace("\\", "\\\\")
-    for char in "~=#{}:":
-        text = text.replace(char, "\\" + char)
-    return text.replace("\r", "").replace("\n", "\\n")
 
 
 # ---------------------------------------------------------------- reading
@@ -140,13 +105,13 @@ def _blocks(text: str) -> list[_Block]:
         stripped = line.strip()
         if not stripped:
             if lines:
-                blocks.append(_Block(_hide_escapes("\n".join(lines)), tuple(numbers)))
+                blocks.append(_Block(hide_escapes("\n".join(lines)), tuple(numbers)))
                 lines, numbers = [], []
         elif not stripped.startswith(("//", "$CATEGORY:")):
             lines.append(line)
             numbers.append(number)
     if lines:
-        blocks.append(_Block(_hide_escapes("\n".join(lines)), tuple(numbers)))
+        blocks.append(_Block(hide_escapes("\n".join(lines)), tuple(numbers)))
     return blocks
 
 
@@ -169,7 +134,7 @@ def _read_question(block: _Block) -> dict:
         if end < 0:
             raise GiftSyntaxError(block.line_at(start),
                                   "tên câu hỏi mở bằng '::' nhưng không có '::' đóng lại")
-        name = _reveal(text[start + 2:end]).strip()
+        name = reveal(text[start + 2:end]).strip()
         start = end + 2
 
     sections = _answer_sections(block, start)
@@ -244,7 +209,7 @@ def _read_answers(answer: str) -> tuple[str, dict]:
 def _text(hidden: str) -> str:
     """A finished text: format prefix dropped (the words stay), escapes revealed."""
     hidden = _FORMAT_PREFIX.sub("", hidden.strip(), count=1)
-    return _reveal(hidden).strip()
+    return reveal(hidden).strip()
 
 
 def _split_answers(answer: str, markers: str) -> list[tuple[str, str]]:
@@ -376,9 +341,9 @@ def _matching(answer: str) -> dict:
     for _marker, body in _split_answers(answer, "="):
         left, arrow, right = body.partition("->")
         if not arrow:
-            raise _Unsupported(f"cặp nối '{_reveal(body).strip()}' thiếu dấu '->'")
+            raise _Unsupported(f"cặp nối '{reveal(body).strip()}' thiếu dấu '->'")
         if _text(left):  # Moodle's extra answers without a left side have no place in our pairs
-            pairs.append({"left": _text(left), "right": _reveal(right).strip()})
+            pairs.append({"left": _text(left), "right": reveal(right).strip()})
     if len(pairs) < 2:
         raise _Unsupported("câu nối cần ít nhất hai cặp")
     return {"pairs": pairs}
@@ -402,24 +367,24 @@ def _one_line(text: str) -> str:
 
 def _write_question(question: dict) -> str:
     kind = question.get("type")
-    writer = _WRITERS.get(kind)
-    if writer is None:  # "ordering" has no GIFT counterpart
+    question_type = QUESTION_TYPES.get(kind)
+    if question_type is None or question_type.to_gift is None:  # e.g. "ordering": GIFT has none
         name = question.get("id") or _one_line(str(question.get("prompt", "")))
         return f'// {kind} question "{name}" not exportable to GIFT'
-    answers = writer(question)
+    answers = question_type.to_gift(question)
     explanation = question.get("explanation")
     if explanation:
-        answers.append("####" + _escape(explanation))
-    title = f"::{_escape(question['id'])}::" if question.get("id") else ""
+        answers.append("####" + escape(explanation))
+    title = f"::{escape(question['id'])}::" if question.get("id") else ""
     before, blank, after = _missing_word(str(question.get("prompt", "")))
     # Answers on one line when short or inside a sentence; one per line otherwise, as Moodle writes them.
-    if blank or kind in ("true_false", "numeric"):
+    if blank or question_type.gift_one_line:
         section = "{" + " ".join(answers) + "}"
     else:
         section = "{\n" + "".join(f"\t{a}\n" for a in answers) + "}"
     # Our prompts are Markdown; saying so also keeps a prompt that starts with "//" or
     # "[" from being read as a comment or a format name.
-    return f"{title}[markdown]{_escape(before)}{'' if blank else ' '}{section}{_escape(after)}"
+    return f"{title}[markdown]{escape(before)}{'' if blank else ' '}{section}{escape(after)}"
 
 
 def _missing_word(prompt: str) -> tuple[str, bool, str]:
@@ -428,85 +393,6 @@ def _missing_word(prompt: str) -> tuple[str, bool, str]:
     if blank and after.strip() and "___" not in after:
         return before, True, after
     return prompt, False, ""
-
-
-def _with(text: str, feedback: object) -> str:
-    return text + (f"#{_escape(str(feedback))}" if feedback else "")
-
-
-def _write_single(question: dict) -> list[str]:
-    return [_with(("=" if o.get("correct") else "~") + _escape(str(o["text"])), o.get("feedback"))
-            for o in question.get("options", [])]
-
-
-def _write_multiple(question: dict) -> list[str]:
-    options = question.get("options", [])
-    right = sum(1 for o in options if o.get("correct"))
-    wrong = len(options) - right
-    # Moodle gives credit per ticked box: right ones share 100%, wrong ones share -100%,
-    # so ticking everything scores nothing, like our all-or-nothing "multiple".
-    lines = []
-    for option in options:
-        weight = _percent(100 / right) if option.get("correct") else _percent(-100 / wrong)
-        lines.append(_with(f"~%{weight}%{_escape(str(option['text']))}", option.get("feedback")))
-    return lines
-
-
-def _percent(value: float) -> str:
-    # Five decimals: the precision of Moodle's own grade list (33.33333, 14.28571, ...).
-    return f"{value:.5f}".rstrip("0").rstrip(".")
-
-
-def _write_true_false(question: dict) -> list[str]:
-    truth = bool(question.get("answer"))
-    if_true, if_false = question.get("feedback_true") or "", question.get("feedback_false") or ""
-    right, wrong = (if_true, if_false) if truth else (if_false, if_true)
-    text = "TRUE" if truth else "FALSE"
-    if wrong or right:
-        text += "#" + _escape(wrong)
-    if right:
-        text += "#" + _escape(right)
-    return [text]
-
-
-def _write_short_text(question: dict) -> list[str]:
-    lines = ["=" + _escape(str(a)) for a in question.get("answers", [])]
-    if question.get("feedback"):
-        # Moodle's catch-all answer at 0%: its feedback is shown for any wrong answer.
-        lines.append(_with("=%0%*", question["feedback"]))
-    return lines
-
-
-def _write_numeric(question: dict) -> list[str]:
-    if "range" in question:
-        low, high = question["range"]
-        lines = [f"#{_number_text(low)}..{_number_text(high)}"]
-    else:
-        value = f"#{_number_text(question.get('answer', 0))}"
-        if "tolerance" in question:
-            value += f":{_number_text(question['tolerance'])}"
-        lines = [value]
-    if question.get("feedback"):
-        lines.append(_with("~", question["feedback"]))
-    return lines
-
-
-def _number_text(value: object) -> str:
-    return str(value).replace(",", ".")
-
-
-def _write_matching(question: dict) -> list[str]:
-    return [f"={_escape(str(p['left']))} -> {_escape(str(p['right']))}" for p in question.get("pairs", [])]
-
-
-_WRITERS = {
-    "single": _write_single,
-    "multiple": _write_multiple,
-    "true_false": _write_true_false,
-    "short_text": _write_short_text,
-    "numeric": _write_numeric,
-    "matching": _write_matching,
-}
 
 
 # ---------------------------------------------------------------- YAML

@@ -7,7 +7,6 @@ its line; a quiz with any problem is left out so that the build stops.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,53 +19,12 @@ from ..output.images import report_unusable
 from ..model.links import bracket_flood_problem, bracket_floods, find_pictures, picture_in_quiz_text
 from ..problems import Problems, did_you_mean
 from .answers import normalise_answer
+from .question import Image, Question
+from .types import QUESTION_TYPES
 from ..source.yamlfile import UNREADABLE, Mapping, Sequence, read_yaml_file
 
-TYPES = ("single", "multiple", "true_false", "short_text", "numeric", "ordering", "matching")
 DEFAULT_PASS_MARK = 70
 QUIZ_SUFFIXES = (".yml", ".yaml")
-
-
-@dataclass(frozen=True)
-class Option:
-    text: str
-    correct: bool
-    feedback: str | None
-
-
-@dataclass(frozen=True)
-class Image:
-    src: str  # relative to the quizzes folder
-    alt: str
-
-
-@dataclass(frozen=True)
-class Question:
-    key: str  # stable id: the author's ``id`` or one derived from the prompt
-    type: str
-    prompt: str
-    line: int
-    explanation: str | None = None
-    image: Image | None = None
-    shuffle: bool = True
-    options: tuple[Option, ...] = ()  # single, multiple
-    answer: bool | None = None  # true_false
-    feedback_true: str | None = None
-    feedback_false: str | None = None
-    answers: tuple[str, ...] = ()  # short_text
-    feedback: str | None = None  # short_text, numeric: shown on a wrong answer
-    low: float = 0.0  # numeric: accepted range
-    high: float = 0.0
-    unit: str | None = None
-    items: tuple[str, ...] = ()  # ordering, in the right order
-    pairs: tuple[tuple[str, str], ...] = ()  # matching
-
-    @property
-    def fingerprint(self) -> str:
-        """Changes whenever what the learner sees or what counts as right changes."""
-        content = {k: v for k, v in self.__dict__.items() if k not in ("key", "line")}
-        text = json.dumps(content, ensure_ascii=False, sort_keys=True, default=_plain)
-        return hashlib.sha256(text.encode()).hexdigest()[:10]
 
 
 @dataclass(frozen=True)
@@ -78,10 +36,6 @@ class Quiz:
     level: int
     pass_mark: int  # percent
     questions: tuple[Question, ...] = field(default_factory=tuple)
-
-
-def _plain(value):
-    return value.__dict__ if hasattr(value, "__dict__") else str(value)
 
 
 _TEXT = {"type": "string", "minLength": 1}
@@ -97,28 +51,15 @@ _COMMON = {
     },
     "shuffle": {"type": "boolean"},
 }
-_NUMBER = {"type": ["number", "string"]}  # YAML floats stay text here; parsed below
-_PER_TYPE = {
-    "single": ({"options": {"type": "array", "minItems": 2, "items": {
-        "type": "object", "required": ["text"],
-        "properties": {"text": _TEXT, "correct": {"type": "boolean"}, "feedback": _TEXT},
-    }}}, ["options"]),
-    "true_false": ({"answer": {"type": "boolean"}, "feedback_true": _TEXT, "feedback_false": _TEXT},
-                   ["answer"]),
-    "short_text": ({"answers": {"type": "array", "minItems": 1, "items": _TEXT}, "feedback": _TEXT},
-                   ["answers"]),
-    "numeric": ({"answer": _NUMBER, "tolerance": _NUMBER, "range": {
-        "type": "array", "minItems": 2, "maxItems": 2, "items": _NUMBER}, "unit": _TEXT, "feedback": _TEXT},
-                []),
-    "ordering": ({"items": {"type": "array", "minItems": 2, "items": _TEXT}}, ["items"]),
-    "matching": ({"pairs": {"type": "array", "minItems": 2, "items": {
-        "type": "object", "required": ["left", "right"], "properties": {"left": _TEXT, "right": _TEXT},
-    }}}, ["pairs"]),
-}
-_PER_TYPE["multiple"] = _PER_TYPE["single"]
-_QUESTION_SCHEMAS = {kind: {"type": "object", "required": ["prompt", *required],
-                            "properties": {**_COMMON, **properties}}
-                     for kind, (properties, required) in _PER_TYPE.items()}
+_QUESTION_SCHEMAS: dict[str, dict] = {}  # by type name, made once (schema.check keeps its validator)
+
+
+def _question_schema(name: str) -> dict:
+    if name not in _QUESTION_SCHEMAS:
+        kind = QUESTION_TYPES[name]
+        _QUESTION_SCHEMAS[name] = {"type": "object", "required": ["prompt", *kind.required],
+                                   "properties": {**_COMMON, **kind.properties}}
+    return _QUESTION_SCHEMAS[name]
 
 QUIZ_SCHEMA = {
     "type": "object",
@@ -161,8 +102,6 @@ QUIZ_EXAMPLE = {
     "left": "left: Wi-Fi",
     "right": "right: Mạng không dây",
 }
-# Where a key means something else in one type of question.
-_TYPE_EXAMPLE = {"numeric": {"answer": "answer: 10"}}
 
 
 def quiz_files(quizzes_dir: Path) -> list[Path]:
@@ -241,15 +180,15 @@ def _competences(data: Mapping, framework: Framework, path: Path, problems: Prob
 def _question(item: Mapping, index: int, path: Path, problems: Problems) -> Question | None:
     where = ("questions", index)
     kind = item.get("type")
-    if kind not in TYPES:
+    if kind not in QUESTION_TYPES:
         message = (f"câu hỏi {index + 1} thiếu trường 'type'" if kind is None
                    else f"loại câu hỏi '{kind}' không được hỗ trợ")
-        problems.add(path, item.line_of("type"), message, did_you_mean(str(kind), TYPES)
-                     if kind is not None else "các loại: " + ", ".join(TYPES))
+        problems.add(path, item.line_of("type"), message, did_you_mean(str(kind), QUESTION_TYPES)
+                     if kind is not None else "các loại: " + ", ".join(QUESTION_TYPES))
         return None
     before = len(problems.items)
-    schema.check(item, _QUESTION_SCHEMAS[kind], problems=problems, path=path,
-                 what=f"câu hỏi {index + 1}", example={**QUIZ_EXAMPLE, **_TYPE_EXAMPLE.get(kind, {})})
+    schema.check(item, _question_schema(kind), problems=problems, path=path,
+                 what=f"câu hỏi {index + 1}", example={**QUIZ_EXAMPLE, **QUESTION_TYPES[kind].examples})
     if len(problems.items) > before:
         return None
     _check_text_pictures(item, path, problems)
@@ -263,7 +202,7 @@ def _question(item: Mapping, index: int, path: Path, problems: Problems) -> Ques
         image=_image(item, path, problems),
         shuffle=item.get("shuffle", True),
     )
-    return _TYPE_READERS[kind](item, common, path, problems)
+    return QUESTION_TYPES[kind].read(item, common, path, problems)
 
 
 def _derived_key(prompt: str) -> str:
@@ -304,95 +243,6 @@ def _texts(item: Mapping) -> Iterator[tuple[str, int]]:
             yield from ((entry[part], entry.line_of(part)) for part in parts if part in entry)
     for index, text in enumerate(item.get("items", ())):
         yield text, item["items"].line_of(index)
-
-
-def _choices(item, common, path, problems) -> Question | None:
-    options = tuple(Option(o["text"].strip(), bool(o.get("correct", False)), o.get("feedback"))
-                    for o in item["options"])
-    right = sum(o.correct for o in options)
-    line = item.line_of("options")
-    if right == 0:
-        problems.add(path, line, "câu hỏi không có lựa chọn đúng nào",
-                     "thêm 'correct: true' vào lựa chọn đúng")
-        return None
-    if common["type"] == "single" and right > 1:
-        problems.add(path, line, f"câu hỏi loại 'single' chỉ được có một lựa chọn đúng, đang có {right}",
-                     "giữ một 'correct: true', hoặc đổi 'type' thành 'multiple'")
-        return None
-    texts = [normalise_answer(o.text) for o in options]
-    for i, text in enumerate(texts):
-        if text in texts[:i]:
-            problems.add(path, item["options"].line_of(i), f"lựa chọn '{options[i].text}' bị lặp lại",
-                         "xóa lựa chọn trùng")
-            return None
-    return Question(**common, options=options)
-
-
-def _true_false(item, common, path, problems) -> Question:
-    return Question(**common, answer=item["answer"], feedback_true=item.get("feedback_true"),
-                    feedback_false=item.get("feedback_false"))
-
-
-def _short_text(item, common, path, problems) -> Question:
-    answers = tuple(a.strip() for a in item["answers"])
-    return Question(**common, answers=answers, feedback=item.get("feedback"))
-
-
-def _numeric(item, common, path, problems) -> Question | None:
-    def number(key, value, line) -> float | None:
-        try:
-            return float(str(value).replace(",", "."))
-        except ValueError:
-            problems.add(path, line, f"'{key}' phải là một số, không phải '{value}'", "ví dụ: 10 hoặc 2.5")
-            return None
-
-    if ("answer" in item) == ("range" in item):
-        problems.add(path, item.line, "câu hỏi loại 'numeric' cần 'answer' (có thể kèm 'tolerance') "
-                     "hoặc 'range', và chỉ một trong hai", "ví dụ: 'answer: 10' hoặc 'range: [10, 20]'")
-        return None
-    if "range" in item:
-        low, high = (number("range", v, item["range"].line_of(i)) for i, v in enumerate(item["range"]))
-        if low is not None and high is not None and low > high:
-            problems.add(path, item.line_of("range"), "'range' phải viết số nhỏ trước, số lớn sau",
-                         f"đổi thành [{item['range'][1]}, {item['range'][0]}]")
-            return None
-    else:
-        value = number("answer", item["answer"], item.line_of("answer"))
-        tolerance = number("tolerance", item.get("tolerance", 0), item.line_of("tolerance"))
-        if value is None or tolerance is None:
-            return None
-        if tolerance < 0:
-            problems.add(path, item.line_of("tolerance"), "'tolerance' không được là số âm", "ví dụ: 0.5")
-            return None
-        low, high = value - tolerance, value + tolerance
-    if low is None or high is None:
-        return None
-    return Question(**common, low=low, high=high, unit=item.get("unit"), feedback=item.get("feedback"))
-
-
-def _ordering(item, common, path, problems) -> Question:
-    return Question(**common, items=tuple(i.strip() for i in item["items"]))
-
-
-def _matching(item, common, path, problems) -> Question | None:
-    pairs = tuple((p["left"].strip(), p["right"].strip()) for p in item["pairs"])
-    # Two equal lefts are two rows the learner cannot tell apart (swapping them is marked
-    # wrong); two equal rights, two choices alike. Compared as answers are: case, accents
-    # and spacing aside.
-    distinct = True
-    for side, key, name in ((0, "left", "trái"), (1, "right", "phải")):
-        texts = [normalise_answer(pair[side]) for pair in pairs]
-        if len(set(texts)) < len(texts):
-            problems.add(path, item.line_of("pairs"), f"hai cặp có cùng vế {name}: người học không phân biệt được",
-                         f"mỗi vế {name} ('{key}') phải khác nhau")
-            distinct = False
-    return Question(**common, pairs=pairs) if distinct else None
-
-
-_TYPE_READERS = {
-    "single": _choices, "multiple": _choices, "true_false": _true_false, "short_text": _short_text,
-    "numeric": _numeric, "ordering": _ordering, "matching": _matching,
-}
 
 
 def _check_unique_keys(questions: list[Question], items: Sequence, path: Path, problems: Problems):

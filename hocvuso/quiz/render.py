@@ -16,22 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
 
 from ..render import richtext
-from .model import Question
-from .answers import normalise_answer
+from .question import Question
+from .types import QUESTION_TYPES
 
 _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent.parent / "render" / "templates"),
                          autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 _INDENT = re.compile(r"\n[ \t]+")
 QUIZ_IMAGES = "assets/quizzes"  # where quiz images are published, under the site root
-_HINTS = {
-    "multiple": "Chọn tất cả các ý đúng.",
-    "ordering": "Chọn số thứ tự cho từng dòng (1 là đầu tiên).",
-    "matching": "Với mỗi dòng, chọn ý phù hợp.",
-}
 
 
 @dataclass(frozen=True)
@@ -50,7 +44,7 @@ def display_order(question: Question) -> list[int]:
     """
     count = len(question.items or question.pairs)
     order = list(range(count))
-    if question.type not in ("ordering", "matching") or count < 2:
+    if not QUESTION_TYPES[question.type].shuffled_rows or count < 2:
         return order
     random.Random(question.key + question.fingerprint).shuffle(order)
     if order == sorted(order):
@@ -77,64 +71,29 @@ def render_quiz(*, quiz_id: str, title: str, pass_mark: int, questions: list[Pla
 
 def _shown(placed: Placed, root: str) -> dict:
     q = placed.question
-    shown = {
+    kind = QUESTION_TYPES[q.type]
+    return {
         "type": q.type,
+        "widget": kind.widget,
         "prompt": richtext.inline(q.prompt),
-        "hint": _HINTS.get(q.type, ""),
+        "hint": "",
         "unit": q.unit,
         "image": {"src": f"{root}{QUIZ_IMAGES}/{q.image.src}", "alt": q.image.alt} if q.image else None,
         "options": [],
         "lefts": [],
-        "feedback": [{"key": key, "html": html} for key, html in _feedback(q) if html],
+        "feedback": [{"key": key, "html": html} for key, text in kind.feedback(q)
+                     if (html := richtext.inline(text))],
         "explanation": richtext.block(q.explanation),
-    }
-    order = display_order(q)
-    if q.type in ("single", "multiple"):
-        shown["options"] = [{"value": i, "text": richtext.inline(o.text)} for i, o in enumerate(q.options)]
-    elif q.type == "true_false":
-        shown["options"] = [{"value": "true", "text": "Đúng"}, {"value": "false", "text": "Sai"}]
-    elif q.type == "ordering":
-        shown["options"] = [{"value": d, "text": richtext.inline(q.items[i])} for d, i in enumerate(order)]
-    elif q.type == "matching":
-        shown["lefts"] = [richtext.inline(left) for left, _ in q.pairs]
-        shown["options"] = [{"value": d, "text": _plain(q.pairs[i][1])} for d, i in enumerate(order)]
-    return shown
-
-
-def _feedback(q: Question) -> list[tuple[str, Markup]]:
-    """Feedback by what the learner chose: an option's index, "true"/"false", or "wrong"."""
-    if q.type in ("single", "multiple"):
-        return [(str(i), richtext.inline(o.feedback)) for i, o in enumerate(q.options)]
-    if q.type == "true_false":
-        return [("true", richtext.inline(q.feedback_true)), ("false", richtext.inline(q.feedback_false))]
-    return [("wrong", richtext.inline(q.feedback))]
-
-
-def _plain(text: str) -> str:
-    # <option> holds text only: render the Markdown, then drop its tags.
-    return Markup(richtext.inline(text)).striptags()
+    } | kind.shown(q, display_order(q))
 
 
 def answer_data(placed: Placed) -> dict:
     """What the engine needs to check one question and explain it."""
     q = placed.question
-    order = display_order(q)
     # Feedback and explanations stay in the page that shows the question (<template>),
     # so the shared bundle holds only what decides right or wrong and stays small.
-    data: dict = {"k": placed.key, "f": q.fingerprint, "t": q.type, "s": q.shuffle}
-    if q.type in ("single", "multiple"):
-        data["c"] = [i for i, o in enumerate(q.options) if o.correct]
-    elif q.type == "true_false":
-        data["c"] = q.answer
-    elif q.type == "short_text":
-        data["c"] = sorted({normalise_answer(a) for a in q.answers})
-    elif q.type == "numeric":
-        data["c"] = [q.low, q.high]
-    elif q.type == "ordering":
-        data["c"] = [authored + 1 for authored in order]  # the right number for each row shown
-    elif q.type == "matching":
-        data["c"] = [order.index(i) for i in range(len(q.pairs))]  # the right choice for each left
-    return data
+    return {"k": placed.key, "f": q.fingerprint, "t": q.type, "s": q.shuffle,
+            "c": QUESTION_TYPES[q.type].answer(q, display_order(q))}
 
 
 def bundle_script(course_id: str, quizzes: dict[str, dict]) -> str:

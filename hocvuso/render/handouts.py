@@ -28,7 +28,8 @@ from ..model.course import Course, TierPlan
 from ..model.glossary import plain_terms, used_terms
 from ..model.lessons import QUIZ_MARKER, Lesson
 from ..quiz.render import display_order
-from ..quiz.model import Question
+from ..quiz.question import Question
+from ..quiz.types import QUESTION_TYPES
 from .sanitize import clean_fragment
 
 PAPERS = ("A4", "A5")
@@ -38,7 +39,6 @@ _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templa
 # Without the site's configuration (handouts printed on their own): what the bundled
 # course's mkdocs.yml names.
 _EXTENSIONS = ["admonition", "pymdownx.details", "attr_list", "def_list", "tables", "toc"]
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]*)(")')
 
 
@@ -158,41 +158,11 @@ def _qr(site_url: str, page: str) -> str:
 
 
 def _question(q: Question, quizzes_dir: Path) -> dict:
-    order = display_order(q)
     item = {"prompt": richtext.inline(q.prompt), "hint": "", "options": [], "rows": [], "choices": [],
             "write": False, "image": None, "explanation": richtext.block(q.explanation), "answer": ""}
     if q.image:
         item["image"] = {"src": (quizzes_dir / q.image.src).resolve().as_uri(), "alt": q.image.alt}
-    if q.type in ("single", "multiple"):
-        item["options"] = [richtext.inline(o.text) for o in q.options]
-        item["hint"] = "Chọn tất cả các ý đúng." if q.type == "multiple" else "Chọn một ý."
-        right = [richtext.inline(o.text) for o in q.options if o.correct]
-        item["answer"] = Markup("; ").join(right)
-    elif q.type == "true_false":
-        item["options"] = ["Đúng", "Sai"]
-        item["answer"] = "Đúng" if q.answer else "Sai"
-    elif q.type == "short_text":
-        item["write"] = True
-        item["answer"] = q.answers[0] + (f" (cũng chấp nhận: {', '.join(q.answers[1:])})" if q.answers[1:] else "")
-    elif q.type == "numeric":
-        item["write"] = True
-        value = _number(q.low) if q.low == q.high else f"từ {_number(q.low)} đến {_number(q.high)}"
-        item["answer"] = f"{value} {q.unit or ''}".strip()
-    elif q.type == "ordering":
-        item["hint"] = "Ghi số thứ tự (1, 2, 3…) vào ô trống trước mỗi dòng."
-        item["rows"] = [richtext.inline(q.items[i]) for i in order]
-        item["answer"] = Markup(" → ").join(richtext.inline(x) for x in q.items)
-    elif q.type == "matching":
-        item["hint"] = "Ghi chữ cái của ý phù hợp vào ô trống trước mỗi dòng."
-        item["rows"] = [richtext.inline(left) for left, _ in q.pairs]
-        item["choices"] = [Markup(f"{LETTERS[d]}. ") + richtext.inline(q.pairs[i][1]) for d, i in enumerate(order)]
-        item["answer"] = Markup("; ").join(
-            richtext.inline(left) + Markup(f" – {LETTERS[order.index(i)]}") for i, (left, _) in enumerate(q.pairs))
-    return item
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if value == int(value) else str(value).replace(".", ",")
+    return item | QUESTION_TYPES[q.type].handout(q, display_order(q))
 
 
 def _cover(course: Course, plan: TierPlan) -> dict:
