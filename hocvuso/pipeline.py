@@ -29,13 +29,13 @@ from .output.folders import check_folder, mark, new_scratch, replace_folder, wri
 from .model.lessons import output_path
 from .model.framework import load_framework
 from .render.mkdocs_adapter import Rendered, mkdocs_config, render
-from .render.pages import Page, course_nav, course_pages
+from .render.pages import SEARCH_PATH, Page, course_nav, course_pages
 from .quiz.bundles import QuizAssets, quiz_assets
 from .quiz.model import load_quizzes
 from .problems import CourseError, Problems
 from .render.records import record_pages, tier_summaries
 from .output.scripts import LISTEN, OFFLINE, PAGE_SCRIPTS, QR, READING, RECORD_PAGES, SEARCH, record_script, script_asset
-from .output.search import write_search_index
+from .output.search import SearchIndexer, write_search_index
 from .console import Progress, Silent
 from .source.settings import Settings, load_settings
 from .render.staging import write_docs
@@ -201,8 +201,8 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
         problems.raise_if_any()
         _prune_theme_files(fresh)
         purged = purge_site(fresh, list(PAGE_SCRIPTS))
-        progress.stage("Lập chỉ mục tìm kiếm")
-        index = write_search_index(fresh, checked.course)
+        index = finisher.search.index
+        write_search_index(fresh, index)
         progress.stage("Đo dung lượng trang")
         weights = weigh(checked, fresh)
         if handouts:
@@ -273,7 +273,8 @@ def _finisher(checked: Checked, images: dict, problems: Problems) -> Finisher:
         images=images, recordings=list(checked.recordings),
         sources={output_path(p.path): (settings.content_dir / p.source, p.data["kind"] == "lesson")
                  for p in checked.pages if p.source},
-        problems=problems)
+        problems=problems,
+        search=SearchIndexer(checked.course, next(p.data for p in checked.pages if p.path == SEARCH_PATH)))
 
 
 def _prune_theme_files(site: Path) -> None:

@@ -9,6 +9,8 @@ import time
 import urllib.request
 from collections.abc import Callable
 
+from pathlib import Path
+
 import pytest
 
 from conftest import REPO
@@ -149,6 +151,26 @@ def test_an_edit_to_a_lessons_text_rebuilds_that_page_alone_as_a_full_build_make
     assert (tmp_path / "preview/co-ban/b.html").read_bytes() == (full / "co-ban/b.html").read_bytes()
     assert 'id="phan-sau"' in (full / "co-ban/b.html").read_text(encoding="utf-8")
     assert (tmp_path / "preview/co-ban/a.html").read_bytes() == other  # nothing else was built
+
+
+def _search_files(site: Path) -> dict[str, bytes]:
+    [folder] = (site / "assets" / "hocvuso").glob("search-*")
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in folder.rglob("*.js")} | \
+        {"tim-kiem.html": (site / "tim-kiem.html").read_bytes()}
+
+
+def test_a_quick_text_edit_finds_its_new_words_in_search_as_a_full_build_does(three_lessons, tmp_path):
+    from hocvuso.pipeline import build_site
+    rebuild, shown = _preview(three_lessons, tmp_path)
+    before = _search_files(tmp_path / "preview")
+    three_lessons.lesson("co-ban/c.md", title="Bài ba",
+                         body="## Phần đầu\n\nGiữ kín [[OTP]] trong bài ba.\n\n!!! tip\n    Cuộc gọi giả danh công an.\n")
+    rebuild()
+    assert rebuild.quick == 1 and shown[-1] == []
+    after = _search_files(tmp_path / "preview")
+    full = build_site(three_lessons.root / "mkdocs.yml", site_dir=tmp_path / "full", for_server=False).site_dir
+    assert after == _search_files(full) != before  # the old index folder is gone, the page points at the new one
+    assert any("giả danh".encode() in text for text in after.values())
 
 
 @pytest.mark.parametrize("edit", [

@@ -7,8 +7,8 @@ out, no other page can have changed: the lesson is
 read and checked as a full build checks it, staged, rendered by MkDocs with the
 navigation and theme of the last full build, finished like every page, and weighed
 against the budgets. Anything else (front matter, a new lesson, a quiz, the glossary,
-the theme, mkdocs.yml) is a full build. The preview's search index keeps the lesson's
-earlier text until the next full build.
+the theme, mkdocs.yml) is a full build. The search index is built again from every
+lesson's text as last rendered, and the search page with it.
 
 tests/test_serve.py checks that a page built this way is byte for byte the page a
 full build makes.
@@ -17,6 +17,7 @@ full build makes.
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from pathlib import Path
 
 from ..model.recordings import Recording, check_sizes
@@ -24,10 +25,11 @@ from ..model.content import check_lesson
 from ..model.course import plan_course
 from ..model.glossary import used_terms
 from ..output.images import check_content_images
-from ..model.lessons import Lesson, load_lesson
+from ..model.lessons import Lesson, load_lesson, output_path
 from ..model.links import find_links
 from ..render.mkdocs_adapter import rerender
-from ..render.pages import lesson_page
+from ..output.search import index_path, write_search_index
+from ..render.pages import SEARCH_PATH, lesson_page
 from ..pipeline import Kept, weigh
 from ..problems import Problems
 from ..render.staging import write_page
@@ -86,8 +88,26 @@ def update_lessons(kept: Kept, changed: list[Path], site: Path) -> list[str] | N
             return None  # a class the trimmed stylesheet left out: a full build trims it again
         target.write_text(html, encoding="utf-8")
         urls.append(lesson.url)
+    _update_search(kept, site, settings, problems)
     weigh(checked, site, only=set(urls))
     return urls
+
+
+def _update_search(kept: Kept, site: Path, settings, problems: Problems) -> None:
+    """The search index again, from every lesson's text as last rendered (the edited ones
+    just now), and the search page drawn again if the index's content-named folder moved."""
+    search = kept.finisher.search
+    before = search.index
+    index = search.build()
+    if before and before.folder == index.folder:
+        return
+    write_search_index(site, index)
+    rerender(kept.rendered, [SEARCH_PATH], site, settings, sources={}, problems=problems)
+    problems.raise_if_any()
+    page = site / output_path(SEARCH_PATH)
+    page.write_text(kept.purged.links(page.read_text(encoding="utf-8")), encoding="utf-8")
+    if before:
+        shutil.rmtree(site / index_path(before), ignore_errors=True)
 
 
 def _only_text_changed(old: Lesson, new: Lesson, recordings: list[Recording], checked) -> bool:

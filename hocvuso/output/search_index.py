@@ -190,10 +190,14 @@ def _without_quizzes(html: str) -> str:
 
 
 def lesson_sections(html: str) -> list[Section]:
-    # Only the article is read: the navigation before it is most of a page of a big tier.
+    """A lesson's text by section, from its own HTML (what its Markdown became) or, for a
+    whole built page, from the page's article (the navigation before it is most of a page
+    of a big tier)."""
     start = html.find("<article")
     end = html.rfind("</article>")
     parser = _LessonText()
+    if not 0 <= start < end:
+        parser.depth = 1  # the lesson's own HTML: all of it is the lesson
     parser.feed(_without_quizzes(html[start:end + len("</article>")] if 0 <= start < end else html))
     parser.close()
     parser._close_section()

@@ -7,15 +7,18 @@ pass over the page's text: the quiz goes into its slot, pictures point at their 
 and sized fallback, recordings become players, a trainer note that slipped through stops
 the build, and the templates' indentation goes. The page is then written once.
 
-What needs every page first (the stylesheet trimmed to the classes the pages use, the
-search index, the weights and the offline lists) runs after MkDocs, over the written
-site.
+Each lesson's own HTML, sanitised, also feeds the search index as it is rendered; MkDocs
+renders every page's Markdown before it fills any template, and the index is built in
+between (:meth:`Finisher.all_read`), so the search page is drawn knowing where it is.
+What needs every finished page (the stylesheet trimmed to the classes the pages use, the
+weights and the offline lists) runs after MkDocs, over the written site.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model.recordings import Recording, player_tags
 from .compact import compact_html
@@ -23,6 +26,9 @@ from ..output.images import Processed, picture_tags
 from ..problems import Problems
 from ..quiz.bundles import fill_slot
 from .trainer_notes import check_learner_page
+
+if TYPE_CHECKING:
+    from ..output.search import SearchIndexer
 
 
 @dataclass
@@ -34,6 +40,17 @@ class Finisher:
     recordings: list[Recording]
     sources: dict[str, tuple[Path, bool]]  # site path -> the author's file, and whether it is a lesson
     problems: Problems
+    search: SearchIndexer | None = None
+
+    def content(self, path: str, html: str) -> None:
+        """A page's own HTML at site path ``path``, sanitised, before the theme wraps it."""
+        if self.search:
+            self.search.read(path, html)
+
+    def all_read(self) -> None:
+        """Every page's Markdown is rendered; no template is filled yet."""
+        if self.search:
+            self.search.build()
 
     def page(self, path: str, html: str) -> str:
         """The finished page at site path ``path``."""

@@ -147,7 +147,10 @@ class _Hooks(BasePlugin):
         self.rendered = rendered
 
     def on_env(self, env, files, **_):
+        # Between rendering every page's Markdown and filling any template.
         self.rendered.env, self.rendered.files = env, files
+        if self.finisher:
+            self.finisher.all_read()
         return env
 
     def on_nav(self, nav, **_):
@@ -162,10 +165,13 @@ class _Hooks(BasePlugin):
             page.meta["hv"] = data
         return markdown
 
-    def on_page_content(self, html: str, **_) -> str:
+    def on_page_content(self, html: str, page, **_) -> str:
         # The author's Markdown as HTML, before the theme wraps it: sanitised here, so
         # nothing an author wrote reaches a page unsanitised (see hocvuso/render/sanitize.py).
-        return clean_fragment(html)
+        html = clean_fragment(html)
+        if self.finisher:
+            self.finisher.content(page.file.dest_uri, html)
+        return html
 
     def on_post_page(self, output: str, page, **_) -> str:
         return self.finisher.page(page.file.dest_uri, output) if self.finisher else output

@@ -37,8 +37,7 @@ class Page:
 HOME_TITLE = "Trang chủ"
 SEARCH_TITLE = "Tìm kiếm"
 SEARCH_PATH = "tim-kiem.md"
-SEARCH_INDEX = "assets/hocvuso/search-HVINDEX"  # named after its content once it is built
-SEARCH_BUCKETS = "HVBUCKETS"  # how many files the words are spread over, known once it is built
+SEARCH_FOLDER = "assets/hocvuso"  # the index's own folder goes here, named after its content
 GLOSSARY_LESSONS = 4  # lessons named under each term on the glossary page, at most
 
 
@@ -110,8 +109,10 @@ def _intro_body(course: Course, intro: Intro | None, glossary_page: str) -> str:
 
 def _search(engine: str) -> Page:
     return Page(path=SEARCH_PATH, template="search.html", title=SEARCH_TITLE,
-                data={"kind": "search", "title": SEARCH_TITLE, "engine": engine, "index": SEARCH_INDEX,
-                      "buckets": SEARCH_BUCKETS},
+                data={"kind": "search", "title": SEARCH_TITLE, "engine": engine,
+                      # where the index is and how many files its words fill: known once every
+                      # lesson is rendered, before this page is (output/search.py)
+                      "index": None, "buckets": None},
                 body="", source=None)
 
 
