@@ -5,9 +5,17 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
 
-from hocvuso.output.search_index import (Document, Section, adjacent_pairs, bucket, build_index, fold, indexed_words, lesson_sections,
-                                  words)
+import pytest
+
+from hocvuso.output.search_index import (_BLOCKS, _SKIPPED_CLASSES, _SKIPPED_TAGS, _VOID, Document, Section,
+                                         _without_quizzes, adjacent_pairs, bucket, build_index, fold,
+                                         indexed_words, lesson_sections, words)
+from hocvuso.pipeline import build_site
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def _call(text: str) -> list:
@@ -117,3 +125,105 @@ def test_a_big_course_spreads_words_over_many_small_files():
     word_files = [text for path, text in index.files.items() if path.startswith("s/")]
     assert index.buckets == len(word_files) > 1
     assert max(len(t.encode()) for t in word_files) < 3 * 8000
+
+
+class _Reference(HTMLParser):
+    """The sections as Python's HTMLParser reads them, for the fast reader to agree with."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # > 0 inside the article
+        self.skip = 0  # > 0 inside a skipped element
+        self.stack: list[bool] = []  # per open element inside the article: does it skip?
+        self.heading: tuple[str, str] | None = None  # (anchor, text so far) while in an h2/h3
+        self.sections = [Section("", "", "")]
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if not self.depth:
+            if tag == "article" and "md-content__inner" in (attrs.get("class") or ""):
+                self.depth = 1
+            return
+        if tag in _VOID:
+            return
+        classes = set((attrs.get("class") or "").split())
+        skips = tag in _SKIPPED_TAGS or bool(classes & _SKIPPED_CLASSES) or tag == "h1"
+        self.stack.append(skips)
+        self.skip += skips
+        if not self.skip and tag in ("h2", "h3"):
+            self._close_section()
+            self.heading = (attrs.get("id") or "", "")
+        if tag in _BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if not self.depth or tag in _VOID:
+            return
+        if not self.stack:  # </article>
+            self.depth = 0
+            self._close_section()
+            return
+        skips = self.stack.pop()
+        self.skip -= skips
+        if self.heading and tag in ("h2", "h3") and not self.skip:
+            anchor, text = self.heading
+            self.sections.append(Section(" ".join(text.split()), anchor, ""))
+            self.heading = None
+        elif tag in _BLOCKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.depth or self.skip:
+            return
+        if self.heading:
+            self.heading = (self.heading[0], self.heading[1] + data)
+        else:
+            self.parts.append(data)
+
+    def _close_section(self):
+        last = self.sections[-1]
+        text = " ".join((last.text + " " + "".join(self.parts)).split())
+        self.sections[-1] = Section(last.heading, last.anchor, text)
+        self.parts = []
+
+
+def _read_with_htmlparser(html: str) -> list[Section]:
+    start, end = html.find("<article"), html.rfind("</article>")
+    parser = _Reference()
+    if not 0 <= start < end:
+        parser.depth = 1
+    parser.feed(_without_quizzes(html[start:end + len("</article>")] if 0 <= start < end else html))
+    parser.close()
+    parser._close_section()
+    return [s for s in parser.sections if s.text or s.heading]
+
+
+@pytest.mark.parametrize("markup", [
+    pytest.param(PAGE, id="a-page"),
+    pytest.param("<p>Mở &amp; đóng &#8220;nút&#8221;</p><!-- <h2 id='x'>không</h2> --><h3 id=k>Kết</h3><p>Hết</p>", id="entities-and-comments"),
+    pytest.param("<p>a<br/>b<img src=x alt='<h2>'></p><svg><path d='M0'/></svg><h2 class='x' id=\"h\">Ti&ecirc;u</h2>t", id="self-closing-and-svg"),
+    pytest.param("<div class='hv-term__tip'>lời giải</div><script>if (a<b) x='</p>'</script><h2 id=s>S</h2><p>chữ</p>", id="skipped-and-script"),
+])
+def test_the_fast_reader_agrees_with_htmlparser_on_markup_made_to_trip_it(markup):
+    assert lesson_sections(markup) == _read_with_htmlparser(markup)
+
+
+@pytest.mark.slow
+def test_the_fast_reader_agrees_with_htmlparser_on_every_page_of_the_bundled_course(tmp_path):
+    site = build_site(REPO / "mkdocs.yml", site_dir=tmp_path / "site", for_server=False).site_dir
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert lesson_sections(html) == _read_with_htmlparser(html), page
+
+
+@pytest.mark.parametrize("text", ["Mã OTP, mã độc; Wi-Fi và e-mail", "a-b-c " + "x" * 40 + " cuối", "ĐẢO đảo. Đảo", ""])
+def test_one_scan_finds_the_words_and_pairs_the_two_readers_find(text):
+    from collections import Counter
+
+    from hocvuso.output.search_index import _terms
+
+    found, pairs = _terms(text)
+    assert Counter(found) == Counter(indexed_words(text)) and pairs == adjacent_pairs(text)
