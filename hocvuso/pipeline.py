@@ -29,6 +29,7 @@ from .output.folders import check_folder, mark, new_scratch, replace_folder, wri
 from .model.lessons import output_path
 from .model.framework import load_framework
 from .render.mkdocs_adapter import Rendered, mkdocs_config, render
+from .render import richtext
 from .render.pages import SEARCH_PATH, Page, course_nav, course_pages
 from .quiz.bundles import QuizAssets, quiz_assets
 from .quiz.model import load_quizzes
@@ -111,6 +112,14 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
         path, text = record_script(kind)
         record[kind] = path
         assets.files[path] = text
+    with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:
+        (Path(scratch) / "docs").mkdir()
+        config = mkdocs_config(settings, docs_dir=Path(scratch) / "docs", site_dir=Path(scratch) / "site",
+                               nav=course_nav(course), problems=problems, css=css_path, offline_js=named[OFFLINE],
+                               reading_js=named[READING], favicon=icon_path)
+    problems.raise_if_any()
+    # Quiz texts through the site's Markdown, as lessons are (pages and handouts alike).
+    richtext.use(config.markdown_extensions, config.mdx_configs)
     pages = course_pages(course, site_name=settings.site_name, assets=assets, search_engine=named[SEARCH],
                          listen=named[LISTEN], handouts=handouts)
     summaries = tier_summaries(course, settings.course_id)
@@ -118,12 +127,6 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
     pages += record_pages(course, site_name=settings.site_name, course_id=settings.course_id,
                           version=settings.version or content_version(settings), summaries=summaries,
                           record=record, qr=named[QR])
-    with tempfile.TemporaryDirectory(prefix="hocvuso-check-") as scratch:
-        (Path(scratch) / "docs").mkdir()
-        mkdocs_config(settings, docs_dir=Path(scratch) / "docs", site_dir=Path(scratch) / "site",
-                      nav=course_nav(course), problems=problems, css=css_path, offline_js=named[OFFLINE],
-                      reading_js=named[READING], favicon=icon_path)
-    problems.raise_if_any()
     return Checked(settings, course, pages, content.assets, assets, css_path, icon_path, named[OFFLINE],
                    named[READING], content.recordings, content)
 

@@ -223,3 +223,24 @@ def test_a_lesson_prints_with_the_sites_own_markdown_extensions(course):
     [text] = _text(course.root / "site/handouts/co-ban/a.pdf")[:1]
     assert "Gọi lại – đừng bấm link." in text
     assert "Xem thêm" in text and "Hỏi con cháu trước khi cài ứng dụng." in text and "???" not in text
+
+
+def test_quiz_texts_use_the_sites_own_markdown_on_the_page_and_in_the_answer_key(course):
+    # One Markdown configuration: smarty turns "--" into a dash in a quiz's plain line
+    # too (so the quick path for plain lines steps aside), and a collapsible box in an
+    # explanation is a box on the page and in the printed answer key.
+    config = course.root.joinpath("mkdocs.yml").read_text(encoding="utf-8")
+    course.write("mkdocs.yml", config.replace("markdown_extensions:\n",
+                                              "markdown_extensions:\n  - smarty\n  - pymdownx.details\n", 1))
+    course.write("quizzes/hop.yml", (
+        "title: Hộp\ncompetences: [\"4.2\"]\nlevel: 1\nquestions:\n"
+        "  - type: true_false\n    prompt: Gọi lại -- đừng bấm link?\n    answer: true\n"
+        "    explanation: |\n      ??? note \"Xem thêm\"\n          Hỏi con cháu trước khi cài ứng dụng.\n"))
+    course.lesson("co-ban/a.md", title="Hộp", extra="quiz: hop\n", body="Bài có câu hỏi.\n")
+    assert course.run("handouts") == 0
+    page = course.page("co-ban/a.html")
+    assert "Gọi lại – đừng bấm link?" in page or "Gọi lại &ndash; đừng bấm link?" in page
+    explanation = re.search(r"<template data-hv-x>(.*?)</template>", page, re.S)[1]
+    assert "<details" in explanation and "Xem thêm" in explanation and "???" not in explanation
+    key = " ".join(_text(course.root / "site/handouts/co-ban/a-dap-an.pdf"))
+    assert "Gọi lại – đừng bấm link?" in key and "Hỏi con cháu trước khi cài ứng dụng." in key and "???" not in key

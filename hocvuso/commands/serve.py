@@ -19,9 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from mkdocs.livereload import LiveReloadServer
 
 from ..pipeline import Kept, build_site
+from ..render.mkdocs_adapter import LiveReloadServer
 from .preview import update_lessons
 from ..problems import CourseError, Problem
 from ..source.settings import load_settings

@@ -36,7 +36,7 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _TAG = re.compile(r"<(img|audio|video|source)\b([^<>\"']*(?:(?:\"[^\"<]*\"|'[^'<]*')[^<>\"']*)*)>", re.I)
 _ATTRIBUTE = re.compile(r"(?<![\w:.-])([\w:.-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+)")
 _SRCSET_URL = re.compile(r"[\s,]*(\S*)")
-AUDIO_SUFFIXES = (".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".webm", ".wav")  # see audio.py
+AUDIO_SUFFIXES = (".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".webm", ".wav")  # see model/recordings.py
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
+from mkdocs.livereload import LiveReloadServer  # the live preview's server (commands/serve.py)
 from mkdocs.plugins import BasePlugin
 
 from ..problems import Problems
