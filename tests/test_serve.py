@@ -167,6 +167,7 @@ def test_a_quick_text_edit_finds_its_new_words_in_search_as_a_full_build_does(th
                          body="## Phần đầu\n\nGiữ kín [[OTP]] trong bài ba.\n\n!!! tip\n    Cuộc gọi giả danh công an.\n")
     rebuild()
     assert rebuild.quick == 1 and shown[-1] == []
+    rebuild.settle()  # search is brought up to date right after the page
     after = _search_files(tmp_path / "preview")
     full = build_site(three_lessons.root / "mkdocs.yml", site_dir=tmp_path / "full", for_server=False).site_dir
     assert after == _search_files(full) != before  # the old index folder is gone, the page points at the new one

@@ -7,8 +7,8 @@ out, no other page can have changed: the lesson is
 read and checked as a full build checks it, staged, rendered by MkDocs with the
 navigation and theme of the last full build, finished like every page, and weighed
 against the budgets. Anything else (front matter, a new lesson, a quiz, the glossary,
-the theme, mkdocs.yml) is a full build. The search index is built again from every
-lesson's text as last rendered, and the search page with it.
+the theme, mkdocs.yml) is a full build. Right after, the search index is built again
+from every lesson's text as last rendered, and the search page with it (update_search).
 
 tests/test_serve.py checks that a page built this way is byte for byte the page a
 full build makes.
@@ -88,14 +88,17 @@ def update_lessons(kept: Kept, changed: list[Path], site: Path) -> list[str] | N
             return None  # a class the trimmed stylesheet left out: a full build trims it again
         target.write_text(html, encoding="utf-8")
         urls.append(lesson.url)
-    _update_search(kept, site, settings, problems)
     weigh(checked, site, only=set(urls))
     return urls
 
 
-def _update_search(kept: Kept, site: Path, settings, problems: Problems) -> None:
+def update_search(kept: Kept, site: Path) -> None:
     """The search index again, from every lesson's text as last rendered (the edited ones
-    just now), and the search page drawn again if the index's content-named folder moved."""
+    just now), and the search page drawn again if the index's content-named folder moved.
+    The preview does this once the edited page is shown (a 1,000-lesson index is a few
+    thousand files); raises CourseError, as a build would, if the search page fails."""
+    settings = kept.checked.settings
+    problems = Problems(settings.project_dir)
     search = kept.finisher.search
     before = search.index
     index = search.build()

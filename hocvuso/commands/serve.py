@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..pipeline import Kept, build_site
 from ..render.mkdocs_adapter import LiveReloadServer
-from .preview import update_lessons
+from .preview import update_lessons, update_search
 from ..problems import CourseError, Problem
 from ..source.settings import load_settings
 
@@ -63,9 +63,23 @@ class Rebuilder:
         self.kept: Kept | None = None  # the last full build, for the quick path
         self.seen: dict[Path, tuple[int, int]] = {}  # what that build (and quick updates since) read
         self.quick = 0  # quick updates made, for tests and the bench
+        self._search: threading.Thread | None = None  # the search index, updated after a quick page
+
+    def settle(self) -> None:
+        """Wait for the search index of the last quick update (tests, and each next save)."""
+        if self._search:
+            self._search.join()
+            self._search = None
+
+    def _update_search(self) -> None:
+        try:
+            update_search(self.kept, self.site)
+        except CourseError as error:
+            self.on_problems(error.problems)
 
     def __call__(self) -> None:
         start = time.monotonic()
+        self.settle()
         try:
             seen = _stamps(_files(self.config_file))  # before a build reads them
             changed = sorted(path for path in seen.keys() | self.seen.keys() if seen.get(path) != self.seen.get(path))
@@ -77,6 +91,9 @@ class Rebuilder:
                     self.on_problems([])
                     print(f"Đã dựng lại {', '.join(urls)} trong {time.monotonic() - start:.1f} giây.",
                           file=sys.stderr, flush=True)
+                    # The page is shown as soon as this returns; search catches up just after.
+                    self._search = threading.Thread(target=self._update_search, daemon=True)
+                    self._search.start()
                     return
             built = build_site(self.config_file, site_dir=self.site, for_server=False, preview_docs=self.docs)
         except CourseError as error:
