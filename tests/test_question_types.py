@@ -53,7 +53,9 @@ def _yes_no() -> QuestionType:
         examples={"answer": "answer: có"}, gift_one_line=True)
 
 
-def _quiz_file(tmp_path: Path, question: str) -> Path:
+def _load(tmp_path: Path, question: str):
+    """The quiz file holding ``question`` (YAML, one list item), read with the bundled
+    framework: (the quiz or None, the problems found)."""
     path = tmp_path / "quizzes" / "thu.yml"
     path.parent.mkdir()
     path.write_text(textwrap.dedent("""\
@@ -62,21 +64,24 @@ def _quiz_file(tmp_path: Path, question: str) -> Path:
         level: 1
         questions:
         """) + textwrap.indent(textwrap.dedent(question), "  "), encoding="utf-8")
-    return path
-
-
-def test_a_new_question_type_is_one_registry_entry(tmp_path, monkeypatch):
-    monkeypatch.setitem(QUESTION_TYPES, "yes_no", _yes_no())
     problems = Problems(tmp_path)
     framework = load_framework(REPO / "content" / "framework.yml", problems)
-    path = _quiz_file(tmp_path, """\
+    return load_quiz(path, framework, problems), problems
+
+
+@pytest.fixture
+def yes_no(monkeypatch):
+    monkeypatch.setitem(QUESTION_TYPES, "yes_no", _yes_no())
+
+
+def test_a_new_question_type_is_one_registry_entry(tmp_path, yes_no):
+    quiz, problems = _load(tmp_path, """\
         - type: yes_no
           prompt: Có nên đọc mã OTP cho người gọi tự xưng là ngân hàng không?
           answer: không
           reason: Ngân hàng không bao giờ hỏi mã OTP.
         """)
 
-    quiz = load_quiz(path, framework, problems)
     assert problems.items == [] and quiz is not None
     question = quiz.questions[0]
     assert (question.type, question.answer, question.feedback) == ("yes_no", False, "Ngân hàng không bao giờ hỏi mã OTP.")
@@ -89,28 +94,23 @@ def test_a_new_question_type_is_one_registry_entry(tmp_path, monkeypatch):
     assert "{FALSE}" in gift.to_gift({"title": "Thử", "questions": [{"type": "yes_no", "prompt": "?", "answer": "không"}]})
 
 
-def test_a_registered_type_checks_its_own_fields_at_their_line(tmp_path, monkeypatch):
-    monkeypatch.setitem(QUESTION_TYPES, "yes_no", _yes_no())
-    problems = Problems(tmp_path)
-    framework = load_framework(REPO / "content" / "framework.yml", problems)
-    path = _quiz_file(tmp_path, """\
+def test_a_registered_type_checks_its_own_fields_at_their_line(tmp_path, yes_no):
+    quiz, problems = _load(tmp_path, """\
         - type: yes_no
           prompt: Có nên bật xác thực hai lớp?
           answer: chắc chắn
         """)
 
-    assert load_quiz(path, framework, problems) is None
+    assert quiz is None
     assert [(p.line, p.message) for p in problems.items] == [(7, "'answer' phải là 'có' hoặc 'không'")]
 
 
 def test_an_unknown_type_is_refused_with_the_registered_names(tmp_path):
-    problems = Problems(tmp_path)
-    framework = load_framework(REPO / "content" / "framework.yml", problems)
-    path = _quiz_file(tmp_path, """\
+    quiz, problems = _load(tmp_path, """\
         - type: singel
           prompt: Mã OTP là gì?
         """)
 
-    assert load_quiz(path, framework, problems) is None
+    assert quiz is None
     [problem] = problems.items
     assert problem.line == 5 and "'singel'" in problem.message and "'single'" in problem.hint

@@ -217,13 +217,3 @@ def test_the_fast_reader_agrees_with_htmlparser_on_every_page_of_the_bundled_cou
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert lesson_sections(html) == _read_with_htmlparser(html), page
-
-
-@pytest.mark.parametrize("text", ["Mã OTP, mã độc; Wi-Fi và e-mail", "a-b-c " + "x" * 40 + " cuối", "ĐẢO đảo. Đảo", ""])
-def test_one_scan_finds_the_words_and_pairs_the_two_readers_find(text):
-    from collections import Counter
-
-    from hocvuso.output.search_index import _terms
-
-    found, pairs = _terms(text)
-    assert Counter(found) == Counter(indexed_words(text)) and pairs == adjacent_pairs(text)

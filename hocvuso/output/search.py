@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..model.course import Course
 from ..model.lessons import Lesson
-from ..quiz.bundles import SLOT
+from ..quiz.bundles import SLOT_HTML
 from ..render.pages import SEARCH_FOLDER
 from .search_index import Document, Index, Section, build_index, lesson_sections
 
@@ -38,7 +38,7 @@ class SearchIndexer:
     def read(self, path: str, html: str) -> None:
         """A page's own HTML (sanitised, quiz not yet in its slot); lessons are kept."""
         if path in self.lessons:
-            self.sections[path] = lesson_sections(html.replace(f"<p>{SLOT}</p>", ""))
+            self.sections[path] = lesson_sections(html.replace(SLOT_HTML, ""))
 
     def build(self) -> Index:
         self.index = build_index([Document(lesson.title, url, tier, [_objectives(lesson), *self.sections.get(url, [])])

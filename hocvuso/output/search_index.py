@@ -1,7 +1,7 @@
 """A search index for Vietnamese learners, split into small files loaded on demand.
 
-Lessons are read from the built pages (what learners see, without quizzes, navigation or
-trainer notes) and cut into syllables ("lừa", "đảo"): Vietnamese words are kept whole,
+Lessons are read from their own HTML as it is rendered (what learners see, without
+quizzes, navigation or trainer notes; see search.py) and cut into syllables ("lừa", "đảo"): Vietnamese words are kept whole,
 never stemmed. Each syllable is filed under its *folded* form (lowercase, no accents,
 "đ" as "d"), so "lua dao", "LỪA ĐẢO" and "lừa đảo" find the same lessons; the file keeps
 every accented spelling apart so that exact spellings can rank first.
@@ -66,28 +66,19 @@ def words(text: str) -> list[str]:
 
 def indexed_words(text: str) -> list[str]:
     """The words, plus hyphenated ones joined: "Wi-Fi" is also found as "wifi"."""
-    joined = [w.replace("-", "") for w in _HYPHENATED.findall(normalize(text))]
-    return words(text) + [w for w in joined if len(w) <= MAX_TOKEN]
+    return _terms(text)[0]
 
 
 def adjacent_pairs(text: str) -> set[tuple[str, str]]:
     """Folded words that follow one another in ``text``, within a stretch without punctuation."""
-    pairs = set()
-    previous = ""
-    for word, _punctuation in _WORD_OR_BREAK.findall(normalize(text)):
-        if not word:
-            previous = ""  # punctuation: the words on either side are not next to each other
-        elif len(word) <= MAX_TOKEN:
-            folded = fold(word)
-            if previous and previous != folded:
-                pairs.add((previous, folded))
-            previous = folded
-    return pairs
+    return _terms(text)[1]
 
 
 def _terms(text: str) -> tuple[list[str], set[tuple[str, str]]]:
     """``indexed_words`` and ``adjacent_pairs`` of ``text`` at once: one normalising and one
     scan for both, which the index does for every section of every lesson."""
+    # A word longer than MAX_TOKEN is left out without breaking the pair around it;
+    # punctuation breaks it.
     text = normalize(text)
     found: list[str] = []
     pairs = set()

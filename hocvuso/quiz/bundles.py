@@ -18,6 +18,7 @@ from .render import Placed, answer_data, bundle_script, content_hash, render_qui
 from ..output.scripts import ASSET_DIR, QUIZ_ENGINE, script_asset
 
 SLOT = "hv-quiz-slot-3c1e"  # replaced by the quiz's HTML after rendering and sanitising
+SLOT_HTML = f"<p>{SLOT}</p>"  # the slot as Markdown renders it
 FINAL_TEST_TITLE = "Bài kiểm tra cuối cấp"
 FINAL_QUESTIONS = 15  # at most, in a tier's final test: about 2 KB of HTML each
 CERTIFICATE_PATH = "chung-nhan.md"  # where a passed final test leads (hocvuso/render/records.py)
@@ -108,7 +109,7 @@ def with_slot(body: str) -> str:
 
 def fill_slot(page_html: str, quiz_html: str) -> str:
     """The page with its quiz where the slot paragraph was rendered."""
-    return page_html.replace(f"<p>{SLOT}</p>", quiz_html, 1)
+    return page_html.replace(SLOT_HTML, quiz_html, 1)
 
 
 def _root(page_path: str) -> str:

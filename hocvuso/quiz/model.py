@@ -20,7 +20,7 @@ from ..model.links import bracket_flood_problem, bracket_floods, find_pictures, 
 from ..problems import Problems, did_you_mean
 from .answers import normalise_answer
 from .question import Image, Question
-from .types import QUESTION_TYPES
+from .types import QUESTION_TYPES, TEXT
 from ..source.yamlfile import UNREADABLE, Mapping, Sequence, read_yaml_file
 
 DEFAULT_PASS_MARK = 70
@@ -38,16 +38,15 @@ class Quiz:
     questions: tuple[Question, ...] = field(default_factory=tuple)
 
 
-_TEXT = {"type": "string", "minLength": 1}
 _COMMON = {
     "type": {"type": "string"},
     "id": {"type": "string", "pattern": SLUG},
-    "prompt": _TEXT,
-    "explanation": _TEXT,
+    "prompt": TEXT,
+    "explanation": TEXT,
     "image": {
         "type": "object",
         "required": ["src", "alt"],
-        "properties": {"src": _TEXT, "alt": _TEXT},
+        "properties": {"src": TEXT, "alt": TEXT},
     },
     "shuffle": {"type": "boolean"},
 }
@@ -65,7 +64,7 @@ QUIZ_SCHEMA = {
     "type": "object",
     "required": ["title", "competences", "level", "questions"],
     "properties": {
-        "title": _TEXT,
+        "title": TEXT,
         "competences": {"type": "array", "minItems": 1, "items": {"type": "string"}},
         "level": {"type": "integer", "minimum": 1},
         "pass_mark": {"type": "integer", "minimum": 1, "maximum": 100},
