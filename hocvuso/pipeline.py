@@ -28,6 +28,7 @@ from .output.offline import write_offline_files
 from .output.folders import check_folder, mark, new_scratch, replace_folder, writing
 from .model.lessons import output_path
 from .model.framework import load_framework
+from .model.glossary import PAGE_PATH as GLOSSARY_PATH
 from .render.mkdocs_adapter import Rendered, mkdocs_config, render
 from .render import richtext
 from .render.pages import SEARCH_PATH, Page, course_nav, course_pages
@@ -57,6 +58,7 @@ class Checked:
     reading_js: str  # site path of the text size and contrast control
     recordings: tuple[Recording, ...] = ()
     content: Content | None = None
+    markdown: tuple[list, dict] = ([], {})  # the site's Markdown extensions and their settings
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,8 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
                                reading_js=named[READING], favicon=icon_path)
     problems.raise_if_any()
     # Quiz texts through the site's Markdown, as lessons are (pages and handouts alike).
-    richtext.use(config.markdown_extensions, config.mdx_configs)
+    markdown = (list(config.markdown_extensions), dict(config.mdx_configs))
+    richtext.use(*markdown)
     pages = course_pages(course, site_name=settings.site_name, assets=assets, search_engine=named[SEARCH],
                          listen=named[LISTEN], handouts=handouts)
     summaries = tier_summaries(course, settings.course_id)
@@ -128,7 +131,7 @@ def check_course(config_file: Path, progress: Progress | None = None, *, handout
                           version=settings.version or content_version(settings), summaries=summaries,
                           record=record, qr=named[QR])
     return Checked(settings, course, pages, content.assets, assets, css_path, icon_path, named[OFFLINE],
-                   named[READING], content.recordings, content)
+                   named[READING], content.recordings, content, markdown)
 
 
 def content_version(settings: Settings) -> str:
@@ -212,7 +215,7 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
             progress.stage(f"In tài liệu PDF ({handouts})")
             write_handouts(fresh, checked.course, course_name=settings.site_name, quizzes_dir=settings.quizzes_dir,
                            paper=handouts, site_url=settings.raw.get("site_url") or None,
-                           markdown_config=(config.markdown_extensions, config.mdx_configs))
+                           markdown_config=checked.markdown)
         if for_server:
             progress.stage("Nén sẵn tệp cho máy chủ")
             write_offline_files(fresh, checked.course, pages=[output_path(p.path) for p in checked.pages],
@@ -272,10 +275,11 @@ def weigh(checked: Checked, site: Path, *, only: set[str] | None = None) -> list
 def _finisher(checked: Checked, images: dict, problems: Problems) -> Finisher:
     settings = checked.settings
     return Finisher(
-        quiz_html={output_path(p.path): p.quiz_html for p in checked.pages if p.quiz_html},
+        quizzes={output_path(p.path): p.quiz for p in checked.pages if p.quiz},
         images=images, recordings=list(checked.recordings),
         sources={output_path(p.path): (settings.content_dir / p.source, p.data["kind"] == "lesson")
                  for p in checked.pages if p.source},
+        glossary=checked.course.glossary, glossary_page=GLOSSARY_PATH,
         problems=problems,
         search=SearchIndexer(checked.course, next(p.data for p in checked.pages if p.path == SEARCH_PATH)))
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import math
-import os
+import re
 import struct
-import subprocess
-import sys
 import wave
 
 import pytest
@@ -51,7 +49,8 @@ def recorded(course):
 def test_recordings_become_players_that_download_nothing_until_pressed(recorded, capsys):
     assert recorded.run("build") == 0
     page = recorded.page("co-ban/an-toan/lua-dao.html")
-    assert page.count("<audio controls") == 2 and page.count('preload="none"') == 2
+    players = re.findall(r"<audio [^>]*>", page)
+    assert len(players) == 2 and all(" controls" in tag and ' preload="none"' in tag for tag in players)
     assert '<span class="hv-audio__label">Nghe cô Lan đọc cả bài <span class="hv-audio__size">(6 KB)</span>' in page
     assert page.index("ca-bai.wav") < page.index("Mở đầu bài") < page.index("dau-hieu.wav")  # in place
     assert "<img" not in page.split("hv-audio", 1)[1].split("</audio>")[0]
@@ -122,13 +121,3 @@ def test_the_player_plays_from_a_usb_stick_and_offline_after_the_tier_download(b
         lesson.goto(base + "co-ban/an-toan/lua-dao.html")
         assert lesson.locator("audio").nth(1).evaluate(duration) == pytest.approx(0.2, abs=0.05)
         learner.close()
-
-
-def test_picture_tags_are_read_in_one_pass_whatever_the_text():
-    # nh3 escapes "<" and ">" inside attribute values, so built pages never hold these;
-    # the patterns stay linear anyway (both used to take minutes on such text).
-    script = ("from hocvuso.model.recordings import for_print\n"
-              "text = '<img a=\"' * 40000 + '<img ' + '_' * 200000 + '>'\n"
-              "assert for_print(text) == text\n")
-    subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONPATH": str(REPO)}, check=True,
-                   timeout=20)

@@ -86,7 +86,7 @@ def test_a_new_question_type_is_one_registry_entry(tmp_path, yes_no):
     question = quiz.questions[0]
     assert (question.type, question.answer, question.feedback) == ("yes_no", False, "Ngân hàng không bao giờ hỏi mã OTP.")
 
-    page = render_quiz(quiz_id="thu", title=quiz.title, pass_mark=70, questions=[Placed("a", question)], root="")
+    page = render_quiz(quiz_id="thu", title=quiz.title, pass_mark=70, questions=[Placed("a", question)], page="thu.md")
     assert "Chọn Có hoặc Không." in page and 'type="radio"' in page and 'value="no"' in page
     assert 'data-hv-fb="wrong">Ngân hàng không bao giờ hỏi mã OTP.' in page
     assert answer_data(Placed("a", question))["c"] is False

@@ -75,8 +75,8 @@ def update_lessons(kept: Kept, changed: list[Path], site: Path) -> list[str] | N
         page = lesson_page(course, lesson, old_page.data["scripts"], handouts=bool(old_page.data["handout"]))
         write_page(page, kept.docs)
         kept.rendered.data[page.path] = page.data
-        if page.quiz_html:
-            kept.finisher.quiz_html[lesson.url] = page.quiz_html
+        if page.quiz:
+            kept.finisher.quizzes[lesson.url] = page.quiz
     kept.finisher.problems = problems  # what finishing the pages finds is this update's
     rerender(kept.rendered, list(fresh), site, settings, sources={p: p for p in fresh}, problems=problems)
     problems.raise_if_any()

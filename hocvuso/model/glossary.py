@@ -16,7 +16,6 @@ A marked term the glossary does not know is an error at its line.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -184,21 +183,8 @@ def used_terms(body: str, glossary: Glossary) -> tuple[Term, ...]:
     return tuple(sorted(found, key=sort_key))
 
 
-def link_terms(body: str, glossary: Glossary, glossary_page: str = "") -> str:
-    """The body with each marked term as a link to its meaning: on the same page (a lesson
-    lists the terms it uses) unless ``glossary_page`` (relative to the page) is given."""
-    def link(found: re.Match) -> str:
-        term = glossary.find(found[1])
-        if term is None:  # already reported by check_marks
-            return found[0]
-        shown = (found[2] or found[1]).strip()
-        return f'<a class="hv-term" href="{glossary_page}#{term.anchor}">{html.escape(shown)}</a>'
-
-    return _replace_in_prose(body, link)
-
-
 def plain_terms(body: str) -> str:
-    """The body with the marks taken away, for print and for anything not a web page."""
+    """The body with the marks taken away, for GIFT files (pages and print: markdown_extension.py)."""
     return _replace_in_prose(body, lambda found: (found[2] or found[1]).strip())
 
 

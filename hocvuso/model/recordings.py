@@ -3,29 +3,22 @@
 An author attaches a recording the way they insert a picture, with words saying what it
 is: ``![Nghe cô Lan đọc bài](am-thanh/bai-1.mp3)``. At the top of the lesson it is for the
 whole lesson, under a heading for that section. links.py has already checked the file
-exists; here its size is checked against the budget (learners pay for data), and after
-rendering the picture becomes a plain player that downloads nothing until pressed
-(``preload="none"``), showing the size so a learner on paid data can decide. Recordings
+exists; here its size is checked against the budget (learners pay for data). On the
+page (render/markdown_extension.py) the picture becomes a plain player that downloads
+nothing until pressed (``preload="none"``), showing the size so a learner on paid data
+can decide; on paper, a line naming it. Recordings
 are ordinary files of the site, so they travel in the USB build and in the tier download.
 """
 
 from __future__ import annotations
 
-import html
-import posixpath
-import re
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
 
 from .lessons import Lesson
 from .links import course_file, find_links, is_audio
 from ..problems import Problems
-
-# Built HTML, where nh3 has escaped every "<" and ">" inside attribute values; excluding
-# "<" and starting a name only at its first letter keep both linear on any text.
-_IMG = re.compile(r"<img\s([^<>]*)>")
-_ATTR = re.compile(r'(?<![\w-])(\w+)="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -71,40 +64,16 @@ def report(recordings: list[Recording], budget: int) -> str:
             f"{_size(files[biggest])} (ngân sách {budget // 1024} KB mỗi tệp). Chỉ tải khi người học bấm nghe.")
 
 
-def player_tags(html: str, page: str, recordings: list[Recording]) -> str:
-    """The page (at site path ``page``) with each recording it attaches as a player."""
-    if not any(r.page == page for r in recordings):
-        return html
-    sizes = {r.path: r.size for r in recordings}
-    return _IMG.sub(lambda m: _player(m, page, sizes), html)
-
-
-def _attrs(img: re.Match) -> dict[str, str]:
-    return {name: html.unescape(value) for name, value in _ATTR.findall(img[1])}
-
-
-def _player(match: re.Match, page: str, sizes: dict[str, int]) -> str:
-    attrs = _attrs(match)
-    src = attrs.get("src", "")
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(src)))
-    if path not in sizes:
-        return match[0]
-    label, src = html.escape(attrs.get("alt", "")), html.escape(src)
+def player(label: str, src: str, size: int) -> etree.Element:
+    """The player of a recording at ``src`` (relative to its page), in place of its picture."""
     # Phrasing content only: the picture sat inside a paragraph.
-    return (f'<span class="hv-audio"><span class="hv-audio__label">{label} '
-            f'<span class="hv-audio__size">({_size(sizes[path])})</span></span>'
-            f'<audio controls preload="none" src="{src}" aria-label="{label}">'
-            f'<a href="{src}">Tải tệp âm thanh</a></audio></span>')
-
-
-def for_print(fragment: str) -> str:
-    """Rendered lesson HTML for handouts: each recording named, since paper cannot play it."""
-    def note(match: re.Match) -> str:
-        attrs = _attrs(match)
-        if not is_audio(attrs.get("src", "")):
-            return match[0]
-        return f'<em class="audio">Bài có ghi âm trên trang web: {html.escape(attrs.get("alt", ""))}</em>'
-    return _IMG.sub(note, fragment)
+    made = etree.Element("span", {"class": "hv-audio"})
+    shown = etree.SubElement(made, "span", {"class": "hv-audio__label"})
+    shown.text = f"{label} "
+    etree.SubElement(shown, "span", {"class": "hv-audio__size"}).text = f"({_size(size)})"
+    audio = etree.SubElement(made, "audio", {"controls": "", "preload": "none", "src": src, "aria-label": label})
+    etree.SubElement(audio, "a", {"href": src}).text = "Tải tệp âm thanh"
+    return made
 
 
 def _size(size: int) -> str:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from ..model.course import Course
 from ..model.lessons import Lesson
-from ..quiz.bundles import SLOT_HTML
 from ..render.pages import SEARCH_FOLDER
 from .search_index import Document, Index, Section, build_index, lesson_sections
 
@@ -36,9 +35,9 @@ class SearchIndexer:
         self.index: Index | None = None
 
     def read(self, path: str, html: str) -> None:
-        """A page's own HTML (sanitised, quiz not yet in its slot); lessons are kept."""
+        """A page's own HTML (sanitised, without its quiz); lessons are kept."""
         if path in self.lessons:
-            self.sections[path] = lesson_sections(html.replace(SLOT_HTML, ""))
+            self.sections[path] = lesson_sections(html)
 
     def build(self) -> Index:
         self.index = build_index([Document(lesson.title, url, tier, [_objectives(lesson), *self.sections.get(url, [])])

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from collections.abc import Mapping
 
 from ..model.course import Course, TierPlan
 from ..model.lessons import QUIZ_MARKER
 from .model import Question
 from .render import Placed, answer_data, bundle_script, content_hash, render_quiz
+from ..output.images import Processed
 from ..output.scripts import ASSET_DIR, QUIZ_ENGINE, script_asset
 
-SLOT = "hv-quiz-slot-3c1e"  # replaced by the quiz's HTML after rendering and sanitising
-SLOT_HTML = f"<p>{SLOT}</p>"  # the slot as Markdown renders it
 FINAL_TEST_TITLE = "Bài kiểm tra cuối cấp"
 FINAL_QUESTIONS = 15  # at most, in a tier's final test: about 2 KB of HTML each
 CERTIFICATE_PATH = "chung-nhan.md"  # where a passed final test leads (hocvuso/render/records.py)
@@ -65,10 +64,10 @@ def scripts_for(assets: QuizAssets, tier_slug: str) -> list[str]:
     return [bundle, assets.engine] if bundle else []
 
 
-def lesson_quiz_html(course: Course, quiz_id: str, page_path: str) -> str:
+def lesson_quiz_html(course: Course, quiz_id: str, page_path: str, images: Mapping[str, Processed]) -> str:
     quiz = course.quizzes[quiz_id]
     return render_quiz(quiz_id=quiz.id, title=f"Bài kiểm tra: {quiz.title}", pass_mark=quiz.pass_mark,
-                       questions=[Placed(q.key, q) for q in quiz.questions], root=_root(page_path))
+                       questions=[Placed(q.key, q) for q in quiz.questions], page=page_path, images=images)
 
 
 def final_questions(course: Course, plan: TierPlan) -> list[tuple[str, Question]]:
@@ -92,25 +91,14 @@ def final_questions(course: Course, plan: TierPlan) -> list[tuple[str, Question]
     return sorted(picked, key=order.__getitem__)  # in the order the lessons teach them
 
 
-def final_test_html(course: Course, plan: TierPlan) -> str:
+def final_test_html(course: Course, plan: TierPlan, images: Mapping[str, Processed]) -> str:
     questions = [Placed(f"{quiz_id}/{q.key}", q) for quiz_id, q in final_questions(course, plan)]
     return render_quiz(quiz_id=plan.final_test_id, title=FINAL_TEST_TITLE,
                        pass_mark=final_pass_mark(course, plan), questions=questions,
-                       root=_root(plan.final_test_path), option_feedback=False)
+                       page=plan.final_test_path, images=images, option_feedback=False)
 
 
-def with_slot(body: str) -> str:
-    """The lesson's Markdown with the quiz's place marked: its marker line, else the end."""
-    slot = f"\n\n{SLOT}\n\n"
-    if QUIZ_MARKER.search(body):
-        return QUIZ_MARKER.sub(slot, body, count=1)
-    return body.rstrip() + slot
-
-
-def fill_slot(page_html: str, quiz_html: str) -> str:
-    """The page with its quiz where the slot paragraph was rendered."""
-    return page_html.replace(SLOT_HTML, quiz_html, 1)
-
-
-def _root(page_path: str) -> str:
-    return "../" * (len(PurePosixPath(page_path).parts) - 1)
+def with_quiz_place(body: str) -> str:
+    """The page's Markdown with the quiz's place: the author's marker line, else one at
+    the end (render/markdown_extension.py puts the quiz there)."""
+    return body if QUIZ_MARKER.search(body) else f"{body.rstrip()}\n\n<!-- quiz -->\n"

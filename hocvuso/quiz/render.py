@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
 import random
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..output.images import Processed, picture_html
+
 from ..render import richtext
+from .question import Image as QuestionImage
 from .question import Question
 from .types import QUESTION_TYPES
 
@@ -53,14 +58,15 @@ def display_order(question: Question) -> list[int]:
 
 
 def render_quiz(*, quiz_id: str, title: str, pass_mark: int, questions: list[Placed],
-                root: str, option_feedback: bool = True) -> str:
-    """``root`` leads from the page to the site root ("../" per folder level).
+                page: str, images: Mapping[str, Processed] | None = None, option_feedback: bool = True) -> str:
+    """The quiz on the page at site path ``page``; ``images`` are the processed pictures
+    (site path -> WebP and fallback), shown as the lessons' are.
 
     A final test leaves out per-option feedback (verdict and explanation remain), which
     keeps its one long page within the HTML budget.
     """
     anchor = f"quiz-{quiz_id}"
-    shown = [_shown(placed, root) for placed in questions]
+    shown = [_shown(placed, posixpath.dirname(page), images or {}) for placed in questions]
     if not option_feedback:
         for question in shown:
             question["feedback"] = []
@@ -69,7 +75,7 @@ def render_quiz(*, quiz_id: str, title: str, pass_mark: int, questions: list[Pla
     return _INDENT.sub("\n", html)  # the template's indentation is for its readers only
 
 
-def _shown(placed: Placed, root: str) -> dict:
+def _shown(placed: Placed, here: str, images: Mapping[str, Processed]) -> dict:
     q = placed.question
     kind = QUESTION_TYPES[q.type]
     return {
@@ -78,13 +84,22 @@ def _shown(placed: Placed, root: str) -> dict:
         "prompt": richtext.inline(q.prompt),
         "hint": "",
         "unit": q.unit,
-        "image": {"src": f"{root}{QUIZ_IMAGES}/{q.image.src}", "alt": q.image.alt} if q.image else None,
+        "image": _picture(q.image, here, images) if q.image else None,
         "options": [],
         "lefts": [],
         "feedback": [{"key": key, "html": html} for key, text in kind.feedback(q)
                      if (html := richtext.inline(text))],
         "explanation": richtext.block(q.explanation),
     } | kind.shown(q, display_order(q))
+
+
+def _picture(image: QuestionImage, here: str, images: Mapping[str, Processed]) -> dict:
+    """A question's picture: its WebP and sized fallback, as in lessons, when processed."""
+    path = posixpath.normpath(f"{QUIZ_IMAGES}/{image.src}")  # as staging.py names it
+    processed = images.get(path)
+    return {"src": posixpath.relpath(path, here or "."), "alt": image.alt,
+            "picture": picture_html(processed, here, {"class": "hv-q__image", "alt": image.alt})
+            if processed else None}
 
 
 def answer_data(placed: Placed) -> dict:

@@ -1,30 +1,33 @@
 """Each built page finished once, in memory, as MkDocs hands it over to be written.
 
-MkDocs renders a page's Markdown, then wraps it in the theme. Between the two, the
-author's part is sanitised (:func:`sanitize.clean_fragment`: nothing an author wrote can
-run). Once the theme has wrapped it, what hocvuso adds to the page is done here, in one
-pass over the page's text: the quiz goes into its slot, pictures point at their WebP
-and sized fallback, recordings become players, a trainer note that slipped through stops
-the build, and the templates' indentation goes. The page is then written once.
+MkDocs renders a page's Markdown, then wraps it in the theme. The Markdown goes through
+hocvuso's extension (markdown_extension.py), told here what the page needs: its
+pictures, recordings, glossary and quiz. It comes out right, sanitised, with its quiz
+in place; its text, before the quiz, comes back here (:meth:`Finisher.content`) to be
+checked for a trainer note that slipped through and to feed the search index. Once the
+theme has wrapped it, the templates' indentation goes, and the page is written once.
 
-Each lesson's own HTML, sanitised, also feeds the search index as it is rendered; MkDocs
-renders every page's Markdown before it fills any template, and the index is built in
-between (:meth:`Finisher.all_read`), so the search page is drawn knowing where it is.
-What needs every finished page (the stylesheet trimmed to the classes the pages use, the
-weights and the offline lists) runs after MkDocs, over the written site.
+MkDocs renders every page's Markdown before it fills any template, and the index is
+built in between (:meth:`Finisher.all_read`), so the search page is drawn knowing where
+it is. What needs every finished page (the stylesheet trimmed to the classes the pages
+use, the weights and the offline lists) runs after MkDocs, over the written site.
 """
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..model.recordings import Recording, player_tags
+from ..model.glossary import Glossary
+from ..model.recordings import Recording
 from .compact import compact_html
-from ..output.images import Processed, picture_tags
+from .markdown_extension import Rendering
+from ..output.images import Processed
 from ..problems import Problems
-from ..quiz.bundles import fill_slot
 from .trainer_notes import check_learner_page
 
 if TYPE_CHECKING:
@@ -35,15 +38,32 @@ if TYPE_CHECKING:
 class Finisher:
     """What finishing a page needs to know about the course; called with each page."""
 
-    quiz_html: dict[str, str]  # site path -> the quiz that goes into its slot
+    quizzes: dict[str, Callable[[Mapping[str, Processed]], str]]  # site path -> its quiz's HTML, given the pictures
     images: dict[str, Processed]  # site path of a picture -> its WebP and fallback
     recordings: list[Recording]
     sources: dict[str, tuple[Path, bool]]  # site path -> the author's file, and whether it is a lesson
+    glossary: Glossary
+    glossary_page: str  # the glossary's Markdown path: MkDocs links it as it links every page
     problems: Problems
     search: SearchIndexer | None = None
 
+    def rendering(self, path: str) -> Rendering:
+        """What the Markdown of the page at site path ``path`` is rendered with."""
+        source = self.sources.get(path)
+        lesson = bool(source and source[1])
+        quiz = self.quizzes.get(path)
+        return Rendering(
+            page=path, glossary=self.glossary, learner=lesson,
+            # A lesson lists the terms it uses; an intro's lead to the glossary.
+            terms_page="" if lesson else posixpath.relpath(self.glossary_page, posixpath.dirname(path) or "."),
+            images=self.images, recordings={r.path: r.size for r in self.recordings if r.page == path},
+            quiz=quiz(self.images) if quiz else "", collect=partial(self.content, path))
+
     def content(self, path: str, html: str) -> None:
-        """A page's own HTML at site path ``path``, sanitised, before the theme wraps it."""
+        """A page's own HTML at site path ``path``, sanitised, before its quiz goes in."""
+        source = self.sources.get(path)
+        if source:
+            check_learner_page(html, source[0], lesson=source[1], problems=self.problems)
         if self.search:
             self.search.read(path, html)
 
@@ -54,13 +74,6 @@ class Finisher:
 
     def page(self, path: str, html: str) -> str:
         """The finished page at site path ``path``."""
-        source = self.sources.get(path)
-        if source:  # before the quiz goes in: its text is ours, never a slipped-through note
-            check_learner_page(html, source[0], lesson=source[1], problems=self.problems)
-        if path in self.quiz_html:
-            html = fill_slot(html, self.quiz_html[path])
-        html = picture_tags(html, path, self.images)
-        html = player_tags(html, path, self.recordings)
         return compact_html(html)
 
     def template(self, name: str, html: str) -> str:

@@ -12,25 +12,21 @@ so they photocopy in grayscale.
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
 
 import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import richtext
-from ..model.recordings import for_print
 from ..model.course import Course, TierPlan
-from ..model.glossary import plain_terms, used_terms
-from ..model.lessons import QUIZ_MARKER, Lesson
+from ..model.glossary import used_terms
+from ..model.lessons import Lesson
 from ..quiz.render import display_order
 from ..quiz.question import Question
 from ..quiz.types import QUESTION_TYPES
-from .sanitize import clean_fragment
+from .markdown_extension import Hocvuso, Rendering
 
 PAPERS = ("A4", "A5")
 _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -39,7 +35,6 @@ _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templa
 # Without the site's configuration (handouts printed on their own): what the bundled
 # course's mkdocs.yml names.
 _EXTENSIONS = ["admonition", "pymdownx.details", "attr_list", "def_list", "tables", "toc"]
-_IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]*)(")')
 
 
 @dataclass(frozen=True)
@@ -63,6 +58,7 @@ def write_handouts(site: Path, course: Course, *, course_name: str, quizzes_dir:
     from weasyprint import HTML  # needs Pango; only loaded when handouts are asked for
 
     files = []
+    printed = _Printer(markdown_config or (_EXTENSIONS, {}))
 
     def pdf(html: str, target: Path, base: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -72,7 +68,7 @@ def write_handouts(site: Path, course: Course, *, course_name: str, quizzes_dir:
     for plan in course.tiers:
         if tiers and plan.tier.slug not in tiers:
             continue
-        items = [_lesson(course, x, site_url, quizzes_dir, markdown_config) for x in plan.lessons]
+        items = [_lesson(course, x, site_url, quizzes_dir, printed) for x in plan.lessons]
         base = plan.lessons[0].source.parent
         if lessons:
             for lesson, item in zip(plan.lessons, items):
@@ -118,8 +114,7 @@ def _answer_key(course_name: str, items: list[dict], *, paper: str) -> str:
                    footer=f"{course_name} · Đáp án", items=items, paper=paper)
 
 
-def _lesson(course: Course, lesson: Lesson, site_url: str | None, quizzes_dir: Path,
-            markdown_config: tuple[list, dict] | None = None) -> dict:
+def _lesson(course: Course, lesson: Lesson, site_url: str | None, quizzes_dir: Path, printed: _Printer) -> dict:
     framework = course.framework
     quiz = course.quizzes.get(lesson.quiz) if lesson.quiz else None
     return {
@@ -129,26 +124,26 @@ def _lesson(course: Course, lesson: Lesson, site_url: str | None, quizzes_dir: P
         "duration": lesson.duration,
         "competences": [f"{c.code} {c.name}" for c in lesson.competences],
         "objectives": list(lesson.objectives),
-        "body": _body(plain_terms(lesson.body), lesson.source.parent, markdown_config),
+        "body": printed.body(lesson),
         "terms": used_terms(lesson.body, course.glossary),
         "qr": _qr(site_url, lesson.url) if site_url else None,
         "questions": [_question(q, quizzes_dir) for q in quiz.questions] if quiz else [],
     }
 
 
-def _body(body: str, folder: Path, markdown_config: tuple[list, dict] | None = None) -> Markup:
-    text = QUIZ_MARKER.sub("", body)
-    extensions, configs = markdown_config or (_EXTENSIONS, {})
-    fragment = for_print(clean_fragment(markdown.markdown(text, extensions=extensions, extension_configs=configs)))
-    # A tier book gathers lessons from many folders: each image path is made absolute
-    # from its own lesson's folder (already checked to exist by links.py).
-    return Markup(_IMG_SRC.sub(lambda m: m[1] + _file_uri(folder, m[2]) + m[3], fragment))
+class _Printer:
+    """Lessons' Markdown for paper: the site's extensions and hocvuso's, which keeps the
+    trainer notes, prints marked terms as words and names the recordings."""
 
+    def __init__(self, markdown_config: tuple[list, dict]) -> None:
+        extensions, configs = markdown_config
+        self.extension = Hocvuso()
+        self.markdown = markdown.Markdown(extensions=[*extensions, self.extension], extension_configs=configs)
 
-def _file_uri(folder: Path, src: str) -> str:
-    if "://" in src or src.startswith(("data:", "/")):
-        return src
-    return (folder / unquote(html.unescape(src))).resolve().as_uri()
+    def body(self, lesson: Lesson) -> Markup:
+        content = lesson.source.parents[lesson.path.count("/")]
+        self.extension.start(Rendering(paper=lesson.source.parent, paper_files=content))
+        return Markup(self.markdown.reset().convert(lesson.body))
 
 
 def _qr(site_url: str, page: str) -> str:

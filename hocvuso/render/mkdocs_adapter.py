@@ -26,6 +26,7 @@ from mkdocs.plugins import BasePlugin
 
 from ..problems import Problems
 from .finish import Finisher
+from .markdown_extension import Hocvuso, Rendering
 from .sanitize import clean_fragment
 from ..source.settings import Settings
 from ..source.yamlfile import Mapping, Sequence
@@ -146,6 +147,8 @@ class _Hooks(BasePlugin):
     def __init__(self, finisher: Finisher | None, rendered: Rendered) -> None:
         self.finisher = finisher
         self.rendered = rendered
+        # Every page's Markdown goes through hocvuso's extension, which sanitises it last.
+        self.extension = Hocvuso()
 
     def on_env(self, env, files, **_):
         # Between rendering every page's Markdown and filling any template.
@@ -164,15 +167,9 @@ class _Hooks(BasePlugin):
         data = self.rendered.data.get(page.file.src_uri)
         if data is not None:
             page.meta["hv"] = data
+        # MkDocs converts this page's Markdown next, with our extension among the site's.
+        self.extension.start(self.finisher.rendering(page.file.dest_uri) if self.finisher else Rendering())
         return markdown
-
-    def on_page_content(self, html: str, page, **_) -> str:
-        # The author's Markdown as HTML, before the theme wraps it: sanitised here, so
-        # nothing an author wrote reaches a page unsanitised (see hocvuso/render/sanitize.py).
-        html = clean_fragment(html)
-        if self.finisher:
-            self.finisher.content(page.file.dest_uri, html)
-        return html
 
     def on_post_page(self, output: str, page, **_) -> str:
         return self.finisher.page(page.file.dest_uri, output) if self.finisher else output
@@ -187,7 +184,9 @@ def render(config: MkDocsConfig, settings: Settings, *, sources: dict[str, str],
     written; ``sources`` maps staged pages to authors' files, ``data`` to what their
     templates read as ``page.meta.hv``."""
     rendered = Rendered(config, dict(data or {}))
-    config.plugins["hocvuso"] = _Hooks(finisher, rendered)
+    hooks = _Hooks(finisher, rendered)
+    config.plugins["hocvuso"] = hooks
+    config.markdown_extensions.append(hooks.extension)  # Python-Markdown takes instances as well as names
     with _mkdocs_logs() as records:
         try:
             mkdocs_build(config)

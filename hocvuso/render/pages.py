@@ -8,19 +8,21 @@ so the site works from any folder and from ``file://``.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from ..model.course import Course, TierPlan
 from ..model.glossary import PAGE_PATH as GLOSSARY_PATH
 from ..model.glossary import PAGE_TITLE as GLOSSARY_TITLE
-from ..model.glossary import Term, link_terms, used_terms
-from ..model.lessons import Intro, Lesson, output_path
+from ..model.glossary import Term, used_terms
+from ..model.lessons import Lesson, output_path
+from ..output.images import Processed
 from .handouts import lesson_pdf_path
 from .trainer_notes import without_trainer_notes
 from ..quiz.bundles import (CERTIFICATE_PATH, FINAL_TEST_TITLE, QuizAssets, final_questions, final_test_html,
-                         lesson_quiz_html, scripts_for, with_slot)
+                            lesson_quiz_html, scripts_for, with_quiz_place)
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,9 @@ class Page:
     data: dict[str, Any]
     body: str
     source: str | None  # the author's file behind it, if any
-    quiz_html: str | None = None  # put where the body's quiz slot is, after rendering
+    # Its quiz's HTML given the processed pictures (known once the build has made them),
+    # put at the body's quiz marker line.
+    quiz: Callable[[Mapping[str, Processed]], str] | None = None
 
 
 HOME_TITLE = "Trang chủ"
@@ -97,14 +101,11 @@ def _home(course: Course, site_name: str) -> Page:
               "framework": framework.name, "source": framework.source, "tiers": tiers,
               "records": any(plan.quiz_ids for plan in course.tiers),  # progress and class pages exist
               "glossary": output_path(GLOSSARY_PATH) if course.glossary.terms else None},
-        body=_intro_body(course, intro, GLOSSARY_PATH),
+        body=intro.body if intro else "",
         source=intro.path if intro else None,
     )
 
 
-def _intro_body(course: Course, intro: Intro | None, glossary_page: str) -> str:
-    """An intro's text; its marked terms lead to the glossary page (intros list no terms)."""
-    return link_terms(intro.body, course.glossary, output_path(glossary_page)) if intro else ""
 
 
 def _search(engine: str) -> Page:
@@ -163,7 +164,7 @@ def _tier(course: Course, plan: TierPlan, scripts: list[str]) -> Page:
                            if plan.quiz_ids else None),
             "scripts": scripts,
         },
-        body=_intro_body(course, intro, "../" + GLOSSARY_PATH),
+        body=intro.body if intro else "",
         source=intro.path if intro else None,
     )
 
@@ -173,7 +174,6 @@ def lesson_page(course: Course, lesson: Lesson, scripts: list[str], handouts: bo
     before, after = course.neighbours(lesson)
     everyone = len(lesson.audiences) == len(framework.audiences)
     learner_text = without_trainer_notes(lesson.body)  # trainer notes go to handouts only
-    learner_body = link_terms(learner_text, course.glossary)  # marked terms link to their meaning
     domain = framework.domain(lesson.domain_code)
     return Page(
         path=lesson.path,
@@ -197,9 +197,9 @@ def lesson_page(course: Course, lesson: Lesson, scripts: list[str], handouts: bo
             "terms": [_term(term) for term in used_terms(learner_text, course.glossary)],
             "glossary": output_path(GLOSSARY_PATH),
         },
-        body=with_slot(learner_body) if lesson.quiz else learner_body,
+        body=with_quiz_place(lesson.body) if lesson.quiz else lesson.body,
         source=lesson.path,
-        quiz_html=lesson_quiz_html(course, lesson.quiz, lesson.path) if lesson.quiz else None,
+        quiz=partial(lesson_quiz_html, course, lesson.quiz, lesson.path) if lesson.quiz else None,
     )
 
 
@@ -220,9 +220,9 @@ def _final_test(course: Course, plan: TierPlan, scripts: list[str]) -> Page:
             "quizzes": [q.title for q in quizzes],
             "scripts": scripts,
         },
-        body=with_slot(""),
+        body=with_quiz_place(""),
         source=None,
-        quiz_html=final_test_html(course, plan),
+        quiz=partial(final_test_html, course, plan),
     )
 
 

@@ -1,8 +1,9 @@
 """Markdown snippets from quiz files (prompts, options, feedback) as safe HTML.
 
 They go through the site's own Markdown configuration (``mkdocs.yml``'s
-``markdown_extensions`` and their settings, set for each build by :func:`use`), so a
-``??? note`` or a table in an explanation shows on the page and in a handout as it
+``markdown_extensions`` and their settings, set for each build by :func:`use`) and
+hocvuso's extension (markdown_extension.py: marked terms as plain words, sanitised),
+so a ``??? note`` or a table in an explanation shows on the page and in a handout as it
 would in a lesson.
 """
 
@@ -14,7 +15,7 @@ from functools import lru_cache
 import markdown
 from markupsafe import Markup
 
-from ..model.glossary import plain_terms
+from .markdown_extension import Hocvuso
 from .sanitize import clean_fragment
 
 _ONE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
@@ -30,7 +31,7 @@ _LEAVE_PLAIN_LINES = frozenset({
     "pymdownx.saneheaders", "pymdownx.blocks.admonition", "pymdownx.blocks.details", "pymdownx.blocks.tab",
 })
 # One converter for every snippet: setting up Markdown costs far more than a short text.
-_MARKDOWN = markdown.Markdown(extensions=DEFAULT_EXTENSIONS)
+_MARKDOWN = markdown.Markdown(extensions=[*DEFAULT_EXTENSIONS, Hocvuso()])
 _plain_lines_kept = True
 
 
@@ -38,7 +39,7 @@ def use(extensions: list, configs: dict) -> None:
     """Quiz texts from now on through these extensions (names as MkDocs lists them, and
     their settings by name): the site's own, for each build."""
     global _MARKDOWN, _plain_lines_kept
-    _MARKDOWN = markdown.Markdown(extensions=list(extensions), extension_configs=dict(configs))
+    _MARKDOWN = markdown.Markdown(extensions=[*extensions, Hocvuso()], extension_configs=dict(configs))
     _plain_lines_kept = all(isinstance(name, str) and name.removeprefix("markdown.extensions.")
                             in _LEAVE_PLAIN_LINES for name in extensions)
     block.cache_clear()
@@ -58,13 +59,13 @@ def block(text: str | None) -> Markup:
         return Markup("")
     if _plain_lines_kept and _PLAIN_LINE.fullmatch(text):
         return Markup(clean_fragment(f"<p>{text}</p>"))
-    return Markup(clean_fragment(markdown_block(text)))
+    return Markup(markdown_block(text))
 
 
 def markdown_block(text: str) -> str:
-    """``text`` through Markdown, marked terms as their plain words (the meaning lists
-    belong to lessons); not sanitised."""
-    return _MARKDOWN.reset().convert(plain_terms(text))
+    """``text`` through Markdown, sanitised, marked terms as their plain words (the
+    meaning lists belong to lessons)."""
+    return _MARKDOWN.reset().convert(text)
 
 
 def inline(text: str | None) -> Markup:
