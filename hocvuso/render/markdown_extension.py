@@ -87,7 +87,9 @@ class Hocvuso(Extension):
         md.preprocessors.register(_Lines(md, self), "hocvuso_lines", 25)
         # Before links (160), which would read "[[x]]" as a reference; after code (190).
         md.inlinePatterns.register(_Term(MARK.pattern, md, self), "hocvuso_term", 175)
-        md.treeprocessors.register(_Media(md, self), "hocvuso_media", 15)  # after inline (20)
+        # After inline (20) and attr_list (8), whose "{: .class }" is for the picture itself;
+        # before MkDocs checks every address (relpath, 0).
+        md.treeprocessors.register(_Media(md, self), "hocvuso_media", 5)
         # After every other postprocessor: the sanitiser must see the final HTML.
         md.postprocessors.register(_Finish(md, self), "hocvuso_finish", -100)
 
