@@ -29,7 +29,7 @@ from .pagescan import scan
 from ..render.pages import SEARCH_PATH
 from .search import index_path
 from .search_index import Index
-from .weight import resources, sizes
+from .weight import compress_all, resources, sizes
 
 ASSETS = Path(__file__).parent.parent / "browser"
 LIST_DIR = "assets/hocvuso"
@@ -50,11 +50,15 @@ def write_offline_files(site: Path, course: Course, *, pages: list[str], search:
     """
     totals = {}
     owned = {plan.tier.slug: set(tier_pages(plan)) for plan in course.tiers}
+    lists: dict[str, list[str]] = {}  # tier slug -> its files
     for plan in course.tiers:
         others = set().union(*(p for slug, p in owned.items() if slug != plan.tier.slug))
         urls = tier_files(site, [p for p in tier_pages(plan) + pages if p not in others], search=search,
                           lessons={lesson.url for lesson in plan.lessons})
-        urls += [path for path in (on_demand or {}).get(plan.tier.slug, []) if path not in urls]
+        lists[plan.tier.slug] = urls + [path for path in (on_demand or {}).get(plan.tier.slug, []) if path not in urls]
+    compress_all(site / url for urls in lists.values() for url in urls)
+    for plan in course.tiers:
+        urls = lists[plan.tier.slug]
         total = sum(sizes(site / url)[0] for url in urls)
         (site / tier_list_path(plan.tier.slug)).write_text(
             json.dumps({"tier": plan.tier.name, "bytes": total, "urls": urls}, ensure_ascii=False),

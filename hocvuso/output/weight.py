@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import gzip
 import math
+import os
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -91,6 +93,16 @@ def compressed(path: Path) -> tuple[bytes, bytes]:
     return _compressed(path, stat.st_mtime_ns, stat.st_size)
 
 
+def compress_all(paths: Iterable[Path]) -> None:
+    """Compress files on every core ahead of :func:`compressed` asking for them one by one
+    (brotli and zlib let go of Python's lock while they work)."""
+    todo = sorted(set(paths))
+    if len(todo) > 1:
+        with ThreadPoolExecutor(max(1, min(4, os.cpu_count() or 1))) as pool:
+            for _ in pool.map(compressed, todo):
+                pass
+
+
 def sizes(path: Path) -> tuple[int, int]:
     """(brotli, gzip) bytes of a file at BROTLI_LEVEL / GZIP_LEVEL."""
     br, gz = compressed(path)
@@ -107,6 +119,8 @@ def measure(site: Path, pages: dict[str, str], tiers: list[list[str]], *,
     # Every page of the tiers, weighed or not: what a tier has cached depends on all of them.
     loaded = {page: _files(site, page) for page in dict.fromkeys([*pages, *(p for group in tiers for p in group)])
               if (site / page).is_file()}
+    compress_all(site / path for path in {*loaded, *(p for files in loaded.values() for p, _role in files),
+                                          *(p for groups in (on_demand or {}).values() for g in groups for p in g)})
     shared: dict[str, frozenset[str]] = {}  # page -> what its tier's pages have cached (images are content)
     for group in tiers:
         cached = frozenset(path for page in group for path, role in loaded.get(page, ()) if role != "image")
