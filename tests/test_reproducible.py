@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import filecmp
+import os
 import time
 from pathlib import Path
 
@@ -76,3 +77,47 @@ def test_without_a_version_the_certificate_names_a_fingerprint_of_the_content(co
     assert course.run("build") == 0
     page = course.page("chung-nhan.html")
     assert f'"v": "{after}"' in page or f'"v":"{after}"' in page, page
+
+
+def _many_lessons(course, count: int = 30) -> None:
+    course.write("content/glossary.yml", "OTP: Mã dùng một lần.\n")
+    course.write("quizzes/thu.yml", "title: Thử\ncompetences: ['4.2']\nlevel: 1\nquestions:\n"
+                                    "  - type: true_false\n    prompt: Đúng không?\n    answer: true\n")
+    for n in range(count):
+        course.lesson(f"co-ban/bai-{n:02}.md", title=f"Bài {n}", extra="quiz: thu\n" if n == count - 1 else "",
+                      body=f"## Phần {n}\n\nGiữ kín [[OTP]] số {n}.\n\n[Bài đầu](bai-00.md#phan-0)\n")
+
+
+def _helpers(monkeypatch) -> list:
+    """Counts the helper processes builds start (a copy converting half the pages)."""
+    from hocvuso.render import mkdocs_adapter
+
+    started, real = [], mkdocs_adapter._Helper
+    monkeypatch.setattr(mkdocs_adapter, "_Helper", lambda *args: started.append(real(*args)) or started[-1])
+    return started
+
+
+def test_a_build_on_two_cores_is_byte_identical_to_one_on_one_core(course, monkeypatch):
+    _many_lessons(course)
+    helpers = _helpers(monkeypatch)
+    assert course.run("build") == 0
+    assert len(helpers) == 1 or (os.cpu_count() or 1) == 1
+    two = _files(course.root / "site")
+    monkeypatch.setenv("HOCVUSO_JOBS", "1")
+    assert course.run("build") == 0
+    one = _files(course.root / "site")
+    assert len(helpers) == 1  # none the second time
+    # Search index included: the helper's pages' text came back to it.
+    assert one.keys() == two.keys() and [name for name in one if one[name] != two[name]] == []
+
+
+def test_a_problem_in_a_lesson_the_other_core_converts_is_reported_at_its_line(course, capsys, monkeypatch):
+    _many_lessons(course)
+    helpers = _helpers(monkeypatch)
+    source = course.lesson("co-ban/bai-28.md", title="Bài 28",
+                           body="Dòng một.\n\n!!! huong-dan\n\n> !!! huong-dan\n>     Lộ.\n")
+    line = source.read_text(encoding="utf-8").splitlines().index("> !!! huong-dan") + 1
+    assert course.run("build") == 1
+    assert len(helpers) == 1 or (os.cpu_count() or 1) == 1
+    err = capsys.readouterr().err
+    assert f"content/co-ban/bai-28.md:{line}: ghi chú cho người hướng dẫn" in err

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import html
 import logging
+import os
+import pickle
 import re
+import signal
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer  # the live preview's server (commands/serve.py)
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
 
 from ..problems import Problems
 from .finish import Finisher
@@ -141,24 +146,117 @@ class Rendered:
         self.data.clear()
 
 
+# Below this many pages, starting a helper process costs more than it saves.
+PARALLEL_PAGES = 24
+
+
+@dataclass
+class _Converted:
+    """What MkDocs learns from converting one page's Markdown, as a helper sends it back."""
+
+    content: str
+    toc: Any
+    title: str | None
+    anchors: set[str]
+    links_to_anchors: dict[str, dict[str, str]]  # by the linked file's src_uri
+
+
+class _Helper:
+    """The Markdown of a share of the pages converted in a forked copy of this process, on
+    another core, while MkDocs converts the rest here. Rendering is deterministic, so the
+    pages are those a single process makes; the copy sends back each page's HTML and what
+    hocvuso's hooks collected from it (search text, problems, MkDocs' warnings)."""
+
+    def __init__(self, pages: list, config: MkDocsConfig, files, finisher: Finisher | None) -> None:
+        self.uris = {page.file.src_uri for page in pages}
+        self.results: dict[str, _Converted] | None = None
+        reader, writer = os.pipe()
+        problems_before = len(finisher.problems.items) if finisher else 0
+        self.pid = os.fork()
+        if self.pid == 0:  # the copy: convert, send, and leave without running anything else
+            try:
+                os.close(reader)
+                try:
+                    with _mkdocs_logs() as records:
+                        done = {}
+                        for page in pages:
+                            _populate_page(page, config, files)
+                            done[page.file.src_uri] = _Converted(
+                                page.content, page.toc, page._title_from_render, page.present_anchor_ids or set(),
+                                {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()})
+                    search = finisher.search if finisher else None
+                    sections = {p.file.dest_uri: search.sections[p.file.dest_uri] for p in pages
+                                if search and p.file.dest_uri in search.sections}
+                    collected = (sections, finisher.problems.items[problems_before:] if finisher else [])
+                    payload = pickle.dumps((done, collected, [(r.levelno, r.getMessage()) for r in records]))
+                except BaseException:  # noqa: BLE001 (whatever it is, the main process converts them itself)
+                    payload = pickle.dumps(None)
+                with os.fdopen(writer, "wb") as out:
+                    out.write(payload)
+            finally:
+                os._exit(0)
+        os.close(writer)
+        self.reader = reader
+        self.finisher = finisher
+
+    def take(self, page) -> _Converted | None:
+        """The helper's conversion of ``page``, or None to convert it here."""
+        if page.file.src_uri not in self.uris:
+            return None
+        if self.results is None:
+            with os.fdopen(self.reader, "rb") as source:
+                got = pickle.loads(source.read() or pickle.dumps(None))
+            os.waitpid(self.pid, 0)
+            self.results = {}
+            if got:
+                self.results, (sections, problems), logged = got
+                if self.finisher:
+                    if self.finisher.search:
+                        self.finisher.search.sections.update(sections)
+                    self.finisher.problems.items.extend(problems)
+                for level, message in logged:
+                    logging.getLogger("mkdocs").log(level, "%s", message)
+        return self.results.get(page.file.src_uri)
+
+    def close(self) -> None:
+        if self.results is None:  # the build stopped before reaching the helper's pages
+            os.close(self.reader)
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.results = {}
+
+
 class _Hooks(BasePlugin):
     """hocvuso's moments inside MkDocs' build of each page (see hocvuso/render/finish.py)."""
 
-    def __init__(self, finisher: Finisher | None, rendered: Rendered) -> None:
+    def __init__(self, finisher: Finisher | None, rendered: Rendered, parallel: bool = False) -> None:
         self.finisher = finisher
         self.rendered = rendered
         # Every page's Markdown goes through hocvuso's extension, which sanitises it last.
         self.extension = Hocvuso()
+        self.parallel = parallel
+        self.helper: _Helper | None = None
+        self.converted: dict[str, _Converted] = {}  # pages the helper did, until MkDocs asks for their HTML
 
     def on_env(self, env, files, **_):
         # Between rendering every page's Markdown and filling any template.
         self.rendered.env, self.rendered.files = env, files
+        if self.helper:
+            self.helper.close()
+            self.helper = None
         if self.finisher:
             self.finisher.all_read()
         return env
 
-    def on_nav(self, nav, **_):
+    def on_nav(self, nav, config, files, **_):
         self.rendered.nav = nav
+        if self.parallel and len(files.documentation_pages()) >= PARALLEL_PAGES:
+            for file in files.documentation_pages():
+                if file.page is None:  # a page outside the navigation, made as MkDocs would make it next
+                    Page(None, file, config)
+            pages = [file.page for file in files.documentation_pages()]
+            # MkDocs converts the pages in this order: the helper takes the second half.
+            self.helper = _Helper(pages[len(pages) // 2:], config, files, self.finisher)
         return nav
 
     def on_page_markdown(self, markdown: str, page, **_) -> str:
@@ -167,9 +265,21 @@ class _Hooks(BasePlugin):
         data = self.rendered.data.get(page.file.src_uri)
         if data is not None:
             page.meta["hv"] = data
+        done = self.helper.take(page) if self.helper else None
+        if done:
+            self.converted[page.file.src_uri] = done
+            return ""  # converted already: MkDocs has nothing left to do but take the HTML
         # MkDocs converts this page's Markdown next, with our extension among the site's.
         self.extension.start(self.finisher.rendering(page.file.dest_uri) if self.finisher else Rendering())
         return markdown
+
+    def on_page_content(self, html: str, page, files, **_) -> str:
+        done = self.converted.pop(page.file.src_uri, None)
+        if done is None:
+            return html
+        page.toc, page._title_from_render, page.present_anchor_ids = done.toc, done.title, done.anchors
+        page.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in done.links_to_anchors.items()}
+        return done.content
 
     def on_post_page(self, output: str, page, **_) -> str:
         return self.finisher.page(page.file.dest_uri, output) if self.finisher else output
@@ -184,7 +294,11 @@ def render(config: MkDocsConfig, settings: Settings, *, sources: dict[str, str],
     written; ``sources`` maps staged pages to authors' files, ``data`` to what their
     templates read as ``page.meta.hv``."""
     rendered = Rendered(config, dict(data or {}))
-    hooks = _Hooks(finisher, rendered)
+    # Two cores convert the Markdown when this process runs nothing else alongside (a
+    # fork copies only the calling thread); HOCVUSO_JOBS=1 keeps to one.
+    parallel = ((os.cpu_count() or 1) > 1 and threading.active_count() == 1 and hasattr(os, "fork")
+                and os.environ.get("HOCVUSO_JOBS") != "1")
+    hooks = _Hooks(finisher, rendered, parallel)
     config.plugins["hocvuso"] = hooks
     config.markdown_extensions.append(hooks.extension)  # Python-Markdown takes instances as well as names
     with _mkdocs_logs() as records:
@@ -192,6 +306,9 @@ def render(config: MkDocsConfig, settings: Settings, *, sources: dict[str, str],
             mkdocs_build(config)
         except MkDocsException as error:
             _stopped(error, settings, problems)
+        finally:
+            if hooks.helper:  # MkDocs stopped before it reached the helper's pages
+                hooks.helper.close()
     _report_logs(records, settings, problems, pages=sources)
     return rendered
 
