@@ -8,6 +8,7 @@
    It never touches localStorage, where quiz progress lives. */
 var VERSION = "__VERSION__";
 var NOT_SAVED = __NOT_SAVED__; /* hocvuso/render/templates/not-saved.html */
+var SIZES = __SIZES__; /* offline list (site path) -> bytes its download costs, shown on the tier page */
 var SCOPE = self.registration.scope;
 var PREFIX = "hv-" + SCOPE + " ";
 var CACHE = PREFIX + VERSION;
@@ -64,6 +65,11 @@ function download(list, report) {
 
 self.addEventListener("message", function (event) {
   var data = event.data || {}, source = event.source;
+  if (data.type === "size") {
+    var path = data.list.indexOf(SCOPE) === 0 ? data.list.slice(SCOPE.length) : data.list;
+    if (SIZES[path]) source.postMessage({ type: "size", list: data.list, bytes: SIZES[path] });
+    return;
+  }
   if (data.type !== "download") return;
   var report = function (msg) { msg.list = data.list; source.postMessage(msg); };
   event.waitUntil(download(data.list, report).then(function () {

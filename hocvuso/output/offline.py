@@ -2,7 +2,7 @@
 
 The service worker (hocvuso/browser/sw.js) keeps every page and asset a learner opens;
 each tier page offers to store the whole tier at once ("Tải về để học không cần mạng")
-from a list written here, with its download size. The list holds every page a learner of
+from a list written here, with its download size (which the worker carries). The list holds every page a learner of
 that tier can reach: the tier's own pages, and the course-wide ones (home, search with
 the tier's share of the index, progress, certificate, class, glossary), each with what
 its built HTML loads, and the PDF handouts those pages link to. Nothing else: a page of
@@ -64,10 +64,12 @@ def write_offline_files(site: Path, course: Course, *, pages: list[str], search:
             json.dumps({"tier": plan.tier.name, "bytes": total, "urls": urls}, ensure_ascii=False),
             encoding="utf-8")
         totals[plan.tier.slug] = total
-        _show_size(site / output_path(plan.index_path), plan.tier.slug, total)
     not_saved = _TEMPLATES.get_template("not-saved.html").render(site_name=site_name)
     worker = (ASSETS / "sw.js").read_text(encoding="utf-8").replace("__VERSION__", _site_hash(site))
     worker = worker.replace("__NOT_SAVED__", json.dumps(not_saved, ensure_ascii=False))
+    # Each tier's download size, known only now that every file is compressed: the worker
+    # tells the tier page (browser/offline.js), so no page is written again to show it.
+    worker = worker.replace("__SIZES__", json.dumps({tier_list_path(slug): total for slug, total in totals.items()}))
     (site / "sw.js").write_text(rjsmin.jsmin(worker), encoding="utf-8")
     return totals
 
@@ -102,13 +104,6 @@ def _pdfs(page: str, hrefs: tuple[str, ...]) -> list[str]:
         if path.endswith(".pdf") and "://" not in path and not path.startswith(("/", "data:")):
             found.append(posixpath.normpath(posixpath.join(posixpath.dirname(page), path)))
     return found
-
-
-def _show_size(tier_page: Path, slug: str, total: int) -> None:
-    html = tier_page.read_text(encoding="utf-8")
-    size = f"{total / 1024 / 1024:.1f} MB" if total >= 1024 * 1024 else f"{round(total / 1024)} KB"
-    tier_page.write_text(html.replace(f'data-hv-size="{slug}"></span>',
-                                      f'data-hv-size="{slug}">(khoảng {size})</span>'), encoding="utf-8")
 
 
 def _site_hash(site: Path) -> str:
