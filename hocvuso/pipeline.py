@@ -206,7 +206,8 @@ def _build_into(target: Path, checked: Checked, progress: Progress, for_server: 
             rendered.release()  # MkDocs' pages and their HTML: only the preview builds them again
         problems.raise_if_any()
         _prune_theme_files(fresh)
-        purged = purge_site(fresh, list(PAGE_SCRIPTS))
+        purged = purge_site(fresh, list(PAGE_SCRIPTS), finisher.held)
+        finisher.held, finisher.purged = {}, purged
         index = finisher.search.index
         write_search_index(fresh, index)
         progress.stage("Đo dung lượng trang")

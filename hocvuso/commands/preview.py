@@ -25,7 +25,7 @@ from ..model.content import check_lesson
 from ..model.course import plan_course
 from ..model.glossary import used_terms
 from ..output.images import check_content_images
-from ..model.lessons import Lesson, load_lesson, output_path
+from ..model.lessons import Lesson, load_lesson
 from ..model.links import find_links
 from ..render.mkdocs_adapter import rerender
 from ..output.search import index_path, write_search_index
@@ -82,11 +82,8 @@ def update_lessons(kept: Kept, changed: list[Path], site: Path) -> list[str] | N
     problems.raise_if_any()
     urls = []
     for lesson in fresh.values():
-        target = site / lesson.url
-        html = kept.purged.links(target.read_text(encoding="utf-8"))
-        if not kept.purged.covers(html):
+        if not kept.purged.covers((site / lesson.url).read_text(encoding="utf-8")):
             return None  # a class the trimmed stylesheet left out: a full build trims it again
-        target.write_text(html, encoding="utf-8")
         urls.append(lesson.url)
     weigh(checked, site, only=set(urls))
     return urls
@@ -107,8 +104,6 @@ def update_search(kept: Kept, site: Path) -> None:
     write_search_index(site, index)
     rerender(kept.rendered, [SEARCH_PATH], site, settings, sources={}, problems=problems)
     problems.raise_if_any()
-    page = site / output_path(SEARCH_PATH)
-    page.write_text(kept.purged.links(page.read_text(encoding="utf-8")), encoding="utf-8")
     if before:
         shutil.rmtree(site / index_path(before), ignore_errors=True)
 

@@ -13,13 +13,14 @@ in it needs something that no page of the site can have:
 So what remains styles the site exactly as before. Then the custom properties (``--name``)
 that nothing reads any more go too, and what is left of the palette is appended to the
 main stylesheet. The result gets a new content-hashed name (the old name would lie to
-caches) and pages are pointed at it.
+caches), and the pages, held in memory since MkDocs made them, are written pointing at it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,12 +43,12 @@ _ALWAYS = {"html", "head", "body", "tbody"}  # the browser adds them when the ma
 PURGED = ("main", "palette")  # Material's stylesheets under assets/stylesheets/
 
 
-def used_classes(site: Path, scripts: list[Path]) -> set[str]:
-    """Every class a page can have; every element, as ``<name>``; and every value of the
-    attributes that only markup sets, as ``[name=value]``."""
+def used_classes(pages: Iterable[str], scripts: list[Path]) -> set[str]:
+    """Every class a page (its HTML) can have; every element, as ``<name>``; and every
+    value of the attributes that only markup sets, as ``[name=value]``."""
     used: set[str] = {f"<{tag}>" for tag in _ALWAYS}
-    for page in site.rglob("*.html"):
-        used |= page_classes(page.read_text(encoding="utf-8"))
+    for html in pages:
+        used |= page_classes(html)
     for script in scripts:  # classes and elements our scripts add at run time (hv-js, hv-q--right…)
         text = script.read_text(encoding="utf-8")
         used.update(_SCRIPT_CLASS.findall(text))
@@ -188,14 +189,17 @@ def page_classes(html: str) -> set[str]:
     return used
 
 
-def purge_site(site: Path, scripts: list[Path]) -> Purged:
-    used = used_classes(site, scripts)
+def purge_site(site: Path, scripts: list[Path], pages: dict[str, str]) -> Purged:
+    """Trim the stylesheets to what ``pages`` (site path -> HTML, built but not yet
+    written) and ``scripts`` use, then write each page once, pointing at the trimmed files."""
+    used = used_classes(pages.values(), scripts)
     folder = site / "assets" / "stylesheets"
     purged = {path: purge(path.read_text(encoding="utf-8"), used)
               for stem in PURGED for path in folder.glob(f"{stem}.*.min.css")}
     # Custom properties read by anything but the stylesheets being trimmed.
-    elsewhere = [p for p in site.rglob("*.css") if p not in purged] + list(site.rglob("*.html")) + list(scripts)
-    outside = set().union(*(_VAR.findall(p.read_text(encoding="utf-8")) for p in elsewhere),
+    elsewhere = [p.read_text(encoding="utf-8") for p in site.rglob("*.css") if p not in purged]
+    outside = set().union(*(_VAR.findall(text) for text in [*elsewhere, *pages.values()]),
+                          *(_VAR.findall(p.read_text(encoding="utf-8")) for p in scripts),
                           *(re.findall(r"--[\w-]+", p.read_text(encoding="utf-8")) for p in scripts))
     for path, text in purged.items():
         others = outside.union(*(_VAR.findall(t) for p, t in purged.items() if p != path))
@@ -219,9 +223,8 @@ def purge_site(site: Path, scripts: list[Path]) -> Purged:
     merged = [re.compile(rf'<link rel="stylesheet" href="[^"]*stylesheets/{re.escape(p.name)}">\n?')
               for p in palettes if len(mains) == 1]
     done = Purged(frozenset(used), renamed, tuple(merged))
-    for page in site.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        new = done.links(html)
-        if new != html:
-            page.write_text(new, encoding="utf-8")
+    for path, html in pages.items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(done.links(html), encoding="utf-8")
     return done
