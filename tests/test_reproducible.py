@@ -94,6 +94,9 @@ def _helpers(monkeypatch) -> list:
 
     started, real = [], mkdocs_adapter._Helper
     monkeypatch.setattr(mkdocs_adapter, "_Helper", lambda *args: started.append(real(*args)) or started[-1])
+    # Builds fork only with no other thread running; the test process may hold the
+    # browser fixture's thread from an earlier test, which the copy would never touch.
+    monkeypatch.setattr(mkdocs_adapter.threading, "active_count", lambda: 1)
     return started
 
 
@@ -101,12 +104,13 @@ def test_a_build_on_two_cores_is_byte_identical_to_one_on_one_core(course, monke
     _many_lessons(course)
     helpers = _helpers(monkeypatch)
     assert course.run("build") == 0
-    assert len(helpers) == 1 or (os.cpu_count() or 1) == 1
+    expected = 1 if (os.cpu_count() or 1) > 1 else 0
+    assert len(helpers) == expected
     two = _files(course.root / "site")
     monkeypatch.setenv("HOCVUSO_JOBS", "1")
     assert course.run("build") == 0
     one = _files(course.root / "site")
-    assert len(helpers) == 1  # none the second time
+    assert len(helpers) == expected  # none the second time
     # Search index included: the helper's pages' text came back to it.
     assert one.keys() == two.keys() and [name for name in one if one[name] != two[name]] == []
 
@@ -118,6 +122,6 @@ def test_a_problem_in_a_lesson_the_other_core_converts_is_reported_at_its_line(c
                            body="Dòng một.\n\n!!! huong-dan\n\n> !!! huong-dan\n>     Lộ.\n")
     line = source.read_text(encoding="utf-8").splitlines().index("> !!! huong-dan") + 1
     assert course.run("build") == 1
-    assert len(helpers) == 1 or (os.cpu_count() or 1) == 1
+    assert len(helpers) == (1 if (os.cpu_count() or 1) > 1 else 0)
     err = capsys.readouterr().err
     assert f"content/co-ban/bai-28.md:{line}: ghi chú cho người hướng dẫn" in err
