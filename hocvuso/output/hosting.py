@@ -10,13 +10,12 @@ server sends them compressed without compressing on every request.
 from __future__ import annotations
 
 import gzip
-import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import brotli
 
-from .weight import compressed
+from .weight import compressed, threads
 
 TEXT_SUFFIXES = (".html", ".css", ".js", ".svg", ".xml", ".json", ".txt")
 HASHED = r"\.[0-9a-f]{8,10}(\.min)?\.(css|js)$"  # main.57a0d79d.min.css, quiz.e1c2ae2641.js
@@ -115,7 +114,7 @@ def precompress(site: Path) -> int:
     they are, so what a learner downloads is what the budgets were checked against.
     """
     paths = [path for path in sorted(site.rglob("*")) if path.is_file() and path.suffix in TEXT_SUFFIXES]
-    with ThreadPoolExecutor(max(1, min(4, os.cpu_count() or 1))) as pool:  # brotli and zlib let go of the GIL
+    with ThreadPoolExecutor(threads()) as pool:  # brotli and zlib let go of the GIL
         for path, (br, gz) in zip(paths, pool.map(_compressed_for_hosting, paths)):
             path.with_name(path.name + ".br").write_bytes(br)
             path.with_name(path.name + ".gz").write_bytes(gz)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import posixpath
 import warnings
 import xml.etree.ElementTree as etree
@@ -32,6 +31,7 @@ from PIL import Image, ImageFile, ImageOps
 
 from ..model.links import find_links, local_file
 from ..problems import Problems
+from .weight import threads
 
 if TYPE_CHECKING:
     from ..model.lessons import Lesson
@@ -188,7 +188,7 @@ def process(docs_dir: Path, sources: dict[str, Path], *, budget: int, problems: 
     # Decoding touches Pillow's process-wide settings, so it stays in this thread; the
     # encoding (WebP at its slowest, best setting) releases the GIL and runs on every core,
     # a few pictures at a time so that a course of photos is not all in memory at once.
-    workers = max(1, min(4, os.cpu_count() or 1))
+    workers = threads()
     pending: deque[tuple[str, Path, Image.Image, bool, Future]] = deque()
     with ThreadPoolExecutor(workers) as pool:
         for asset, source in sources.items():

@@ -93,12 +93,18 @@ def compressed(path: Path) -> tuple[bytes, bytes]:
     return _compressed(path, stat.st_mtime_ns, stat.st_size)
 
 
+def threads() -> int:
+    """Threads for work that lets go of Python's lock (compressing, encoding pictures):
+    one per core, at most four, so a course of photos is not all in memory at once."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 def compress_all(paths: Iterable[Path]) -> None:
     """Compress files on every core ahead of :func:`compressed` asking for them one by one
     (brotli and zlib let go of Python's lock while they work)."""
     todo = sorted(set(paths))
     if len(todo) > 1:
-        with ThreadPoolExecutor(max(1, min(4, os.cpu_count() or 1))) as pool:
+        with ThreadPoolExecutor(threads()) as pool:
             for _ in pool.map(compressed, todo):
                 pass
 
